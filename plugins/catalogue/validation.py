@@ -1,0 +1,96 @@
+"""Checks a data file against its JSON Schema and says, for editors, where and how to fix it."""
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .model import Source
+
+LOCALIZED = ("/text", "/textList", "/slugs", "/localizedUrl")
+
+
+@lru_cache(maxsize=None)
+def load_schemas(schema_dir: str):
+    """{file name: schema} and a registry resolving the $refs between them."""
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in Path(schema_dir).glob("*.schema.json")}
+    registry = Registry().with_resources((name, Resource.from_contents(s)) for name, s in schemas.items())
+    return schemas, registry
+
+
+def validator_for(schema_dir: str, schema_name: str):
+    schemas, registry = load_schemas(schema_dir)
+    return jsonschema.Draft202012Validator(schemas[schema_name], registry=registry)
+
+
+def localized_fields(schema_dir: str, schema_name: str):
+    """Names of the fields of an entry that hold one value per language."""
+    schemas, _ = load_schemas(schema_dir)
+    props = schemas[schema_name]["additionalProperties"]["properties"]
+    return [name for name, spec in props.items() if spec.get("$ref", "").endswith(LOCALIZED)]
+
+
+def did_you_mean(word, known):
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _place(document, path):
+    """The line of the deepest key of `path` in the document, and the names along it."""
+    node, line = document, getattr(document, "line", 1)
+    for key in path:
+        if hasattr(node, "line_of"):
+            line = node.line_of(key)
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        line = getattr(node, "line", line)
+    return line
+
+
+def _explain(error):
+    """A sentence for editors from a jsonschema error."""
+    v, value, schema = error.validator, error.instance, error.schema
+    if v == "required":
+        missing = [f for f in error.validator_value if f not in value]
+        return f"missing required field '{missing[0]}': add it"
+    if v == "additionalProperties" and isinstance(value, dict):
+        allowed = list(schema.get("properties", {}))
+        extra = [k for k in value if k not in allowed]
+        if allowed:
+            return f"unknown field '{extra[0]}'{did_you_mean(extra[0], allowed)} (allowed: {', '.join(allowed)})"
+    if v == "enum":
+        return f"'{value}' is not allowed (allowed: {', '.join(map(str, error.validator_value))})"
+    if v == "type":
+        return f"expected {error.validator_value}, got {type(value).__name__} '{value}'"
+    if v == "pattern":
+        return f"'{value}' has a wrong form: {schema.get('description', 'expected ' + error.validator_value)}"
+    if v == "propertyNames":
+        return f"'{value}' is not a valid name here: use lower-case letters, digits and hyphens"
+    if v == "minLength":
+        return "empty text: write it, or remove the field if it is optional"
+    if v in ("minItems", "minProperties"):
+        return "empty: give at least one value"
+    if v == "uniqueItems":
+        return "a value is listed twice: keep only one"
+    return error.message
+
+
+def schema_problems(document, shown_as, schema_dir, schema_name, kind, problems):
+    """Report every schema error of a data file; return the ids of the entries that have one."""
+    bad = set()
+    for error in validator_for(schema_dir, schema_name).iter_errors(document):
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+            path = path + extra[:1]
+        line = _place(document, path)
+        where = f"{kind} '{path[0]}': " if path else ""
+        field = ".".join(map(str, path[1:])) + ": " if len(path) > 1 else ""
+        problems.error(Source(shown_as, line), f"{where}{field}{_explain(error)}")
+        if path:
+            bad.add(path[0])
+    return bad

@@ -1,0 +1,35 @@
+"""Alphabetical order as readers expect it: 'é' sorts with 'e', 'œ' as 'oe', case and
+punctuation count only to break ties, and the language's digraphs (Dutch 'ij') keep their
+capitals ('IJzer')."""
+import re
+import unicodedata
+
+LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ĳ": "ij"})
+NOT_LETTER = re.compile(r"[\W_]+")
+
+
+def base_letters(text):
+    """Lower case, without accents, ligatures spelled out: 'Œuvre d’Été' -> 'oeuvre d’ete'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def sort_key(text):
+    """Primary: letters and digits only; then accents; then case; then the text itself."""
+    base = base_letters(text)
+    return (NOT_LETTER.sub("", base), NOT_LETTER.sub(" ", base).strip(), text.casefold(), text)
+
+
+def initial(text):
+    """The letter a text is listed under in an A–Z: 'Écrivain' -> 'E', '3D designer' -> '#'."""
+    letters = NOT_LETTER.sub("", base_letters(text))
+    first = letters[:1].upper()
+    return first if first.isalpha() and first.isascii() else "#"
+
+
+def capitalize(text, digraphs=()):
+    """First letter in capitals, a digraph of the language as a whole: 'ijzervlechter' -> 'IJzervlechter'."""
+    for digraph in digraphs:
+        if text[: len(digraph)].lower() == digraph:
+            return digraph.upper() + text[len(digraph):]
+    return text[:1].upper() + text[1:]

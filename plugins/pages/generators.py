@@ -1,0 +1,105 @@
+"""One generator per page kind. Each sets `urls` on its records, then writes them per language."""
+from jinja2 import pass_context
+from pelican.generators import Generator
+
+from .links import page_url, resolve_links, url_to
+
+
+@pass_context
+def by_title(context, records):
+    """Records sorted by title with the collation of the page's language."""
+    return context["i18n"].sorted(records)
+
+
+@pass_context
+def groupby_initial(context, records):
+    """[(letter, records)] of records already sorted by title, for an A–Z list."""
+    i18n, groups = context["i18n"], {}
+    for record in records:
+        groups.setdefault(i18n.initial(record.title[context["lang"]]), []).append(record)
+    return list(groups.items())
+
+
+class PageKindGenerator(Generator):
+    """Base: `records()` lists what to write, `save_as()` where, `template_for()` with what."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.env.filters.update({"url": url_to, "links": resolve_links, "by_title": by_title,
+                                 "groupby_initial": groupby_initial})
+        self.env.globals.update({"page_url": page_url})
+
+    @property
+    def languages(self):
+        return list(self.settings["LANGUAGES"])
+
+    def records(self):
+        raise NotImplementedError
+
+    def save_as(self, record, lang):
+        section = self.settings["LANGUAGES"][lang]["sections"][record.page_kind]
+        return self.settings["RECORD_URL"].format(lang=lang, section=section, slug=record.slug[lang])
+
+    def template_for(self, record):
+        return record.page_kind
+
+    def generate_context(self):
+        for record in self.records():
+            record.urls = {lang: self.save_as(record, lang) for lang in self.languages}
+
+    def language_context(self, lang):
+        """What every template of one language gets besides the page: its strings and formats."""
+        i18n = self.context["localizers"][lang]
+        return {**self.context, "lang": lang, "i18n": i18n, "_": i18n.gettext,
+                "gettext": i18n.gettext, "ngettext": i18n.ngettext}
+
+    def generate_output(self, writer):
+        for lang in self.languages:
+            context = self.language_context(lang)
+            for record in self.records():
+                writer.write_file(record.urls[lang], self.get_template(self.template_for(record)),
+                                  context, relative_urls=True, page=record)
+
+
+class SitePageGenerator(PageKindGenerator):
+    def records(self):
+        return self.context["catalogue"].pages.values()
+
+    def save_as(self, record, lang):
+        return self.settings["SITE_PAGE_URL"].format(lang=lang, slug=record.slug[lang])
+
+    def template_for(self, record):
+        return record.template
+
+
+class ThemeGenerator(PageKindGenerator):
+    def records(self):
+        return self.context["catalogue"].themes.values()
+
+
+class ProfessionGenerator(PageKindGenerator):
+    def records(self):
+        return self.context["catalogue"].professions.values()
+
+
+class TrainingGenerator(PageKindGenerator):
+    def records(self):
+        return self.context["catalogue"].trainings.values()
+
+
+class LanguageChooserGenerator(PageKindGenerator):
+    """index.html at the root: both languages side by side, no redirect (works from file://)."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        home = self.context["catalogue"].pages["home"]
+        languages = [(lang, self.language_context(lang)) for lang in self.languages]
+        writer.write_file("index.html", self.get_template("root"),
+                          self.language_context(self.settings["DEFAULT_LANG"]),
+                          relative_urls=True, page=home, languages=languages)
+
+
+PAGE_GENERATORS = (SitePageGenerator, ThemeGenerator, ProfessionGenerator, TrainingGenerator,
+                   LanguageChooserGenerator)

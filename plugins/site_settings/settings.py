@@ -1,0 +1,97 @@
+"""Defaults and checks of every setting metiers.brussels adds to Pelican's."""
+import re
+from pathlib import Path
+
+LANG_CODE = re.compile(r"^[a-z]{2}$")
+SECTION = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+RECORD_KINDS = ("profession", "training", "theme")
+
+DEFAULTS = {
+    # Languages of the site, in the order of the language switcher. A third language is a new
+    # entry here, a catalog in theme/translations/<code>/ and content in content/<code>/.
+    "LANGUAGES": None,
+    # Folder with themes.yaml, providers.yaml, trainings.yaml, metiers.yaml.
+    "DATA_PATH": "data",
+    # Folder of the JSON Schemas that document and check the data files.
+    "SCHEMA_PATH": "schema",
+    # Where a record's page is written: {lang}, {section} (LANGUAGES[lang]['sections'][kind]), {slug}.
+    "RECORD_URL": "{lang}/{section}/{slug}.html",
+    # Where a page of content/<lang>/pages/ is written.
+    "SITE_PAGE_URL": "{lang}/{slug}.html",
+    # Links out to job offers: name and search address per language, {query} is the profession's title.
+    "JOB_BOARDS": [],
+    # Theme string catalogs: <TRANSLATIONS_PATH>/<lang>/LC_MESSAGES/messages.po (default: THEME/translations).
+    "TRANSLATIONS_PATH": None,
+    # Postal address and name of the centre, shown in every page footer, per language.
+    "CENTRE": None,
+}
+
+
+class SettingsError(ValueError):
+    """A setting has a value the build cannot use; the message names it and says what is expected."""
+
+
+def _fail(key, message):
+    raise SettingsError(f"Config value '{key}': {message}")
+
+
+def _check_languages(settings):
+    languages = settings["LANGUAGES"]
+    if not isinstance(languages, dict) or not languages:
+        _fail("LANGUAGES", "expected a dict {code: {locale, name, sections}}, e.g. {'fr': {...}, 'nl': {...}}")
+    for code, spec in languages.items():
+        if not LANG_CODE.match(code):
+            _fail("LANGUAGES", f"'{code}' is not a two-letter language code")
+        missing = {"locale", "name", "sections"} - set(spec)
+        if missing:
+            _fail("LANGUAGES", f"'{code}' lacks {', '.join(sorted(missing))}")
+        sections = spec["sections"]
+        for kind in RECORD_KINDS:
+            if not SECTION.match(str(sections.get(kind, ""))):
+                _fail("LANGUAGES", f"'{code}': sections['{kind}'] must be a folder name such as 'metiers'")
+    if settings["DEFAULT_LANG"] not in languages:
+        _fail("DEFAULT_LANG", f"'{settings['DEFAULT_LANG']}' is not one of LANGUAGES ({', '.join(languages)})")
+
+
+def _check_job_boards(settings):
+    for board in settings["JOB_BOARDS"]:
+        if set(board) != {"name", "url"}:
+            _fail("JOB_BOARDS", "each board is {'name': ..., 'url': {lang: 'https://...{query}...'}}")
+        for lang in settings["LANGUAGES"]:
+            url = board["url"].get(lang, "")
+            if not url.startswith("https://") or "{query}" not in url:
+                _fail("JOB_BOARDS", f"'{board['name']}' needs an https address with {{query}} for '{lang}'")
+
+
+def _check_centre(settings):
+    centre = settings["CENTRE"]
+    for lang in settings["LANGUAGES"]:
+        if not isinstance(centre, dict) or not all(lang in centre.get(k, {}) for k in ("name", "address")):
+            _fail("CENTRE", f"expected {{'name': {{lang: ...}}, 'address': {{lang: ...}}}} with '{lang}'")
+
+
+def _check_paths(settings):
+    base = Path(settings.get("PATH", ".")).parent
+    if settings["TRANSLATIONS_PATH"] is None:
+        settings["TRANSLATIONS_PATH"] = str(Path(settings["THEME"]) / "translations")
+    for key in ("DATA_PATH", "SCHEMA_PATH", "TRANSLATIONS_PATH"):
+        path = Path(settings[key])
+        if not path.is_absolute():
+            path = (base / path).resolve()
+        if not path.is_dir():
+            _fail(key, f"folder '{path}' does not exist")
+        settings[key] = str(path)
+
+
+def check_settings(settings):
+    """Fill in defaults for our keys, then check every one; raise SettingsError on the first bad value."""
+    for key, default in DEFAULTS.items():
+        settings.setdefault(key, default)
+    _check_languages(settings)
+    _check_job_boards(settings)
+    _check_centre(settings)
+    _check_paths(settings)
+    for key in ("RECORD_URL", "SITE_PAGE_URL"):
+        if not settings[key].endswith(".html") or "{slug}" not in settings[key]:
+            _fail(key, "must contain {slug} and end in .html (pages are opened from file://)")
+    return settings

@@ -1,0 +1,8 @@
+"""Settings for publishing: the preview settings plus the public address of the site."""
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F401,F403
+
+SITEURL = "https://metiers.brussels"

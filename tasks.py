@@ -1,0 +1,135 @@
+"""Tasks of metiers.brussels: `invoke --list`. Build, preview, check, translate, test."""
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from catalogue.problems import InvalidContent  # noqa: E402
+from i18n.localizer import UntranslatedStrings  # noqa: E402
+from site_settings.settings import SettingsError  # noqa: E402
+
+EDITOR_ERRORS = (InvalidContent, SettingsError, UntranslatedStrings)
+WATCHED = ("content", "data", "theme", "plugins", "schema", "pelicanconf.py")
+
+
+class BuildFailed(Exception):
+    """The site was not built; the message is for editors, the previous output is untouched."""
+
+
+def read_site_settings(settings_file="pelicanconf.py", data=None, output="output"):
+    from pelican.settings import read_settings
+
+    override = {"OUTPUT_PATH": str(Path(output).resolve())}
+    if data:
+        override["DATA_PATH"] = str(Path(data).resolve())
+    return read_settings(str(ROOT / settings_file), override=override)
+
+
+def build_site(settings_file="pelicanconf.py", output="output", data=None, quiet=True):
+    """Build into a fresh folder beside `output`, then swap it in: a failed build changes nothing."""
+    from pelican import Pelican
+
+    output = Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
+    settings = read_site_settings(settings_file, data, staging)
+    logging.getLogger("pelican").setLevel(logging.WARNING if quiet else logging.INFO)
+    try:
+        Pelican(settings).run()
+    except EDITOR_ERRORS as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(error)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, output)
+    return output
+
+
+def _swap(new, output):
+    old = output.with_name(f".{output.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    new.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_or_exit(**kwargs):
+    start = time.perf_counter()
+    try:
+        out = build_site(**kwargs)
+    except BuildFailed as error:
+        print(error, file=sys.stderr)
+        print("The site was not built; the previous output is unchanged.", file=sys.stderr)
+        sys.exit(1)
+    print(f"Built {out} in {time.perf_counter() - start:.1f} s. Offline copy: file://{out}/index.html")
+    return out
+
+
+@task(help={"data": "data folder to build from (default: data/)", "output": "where to write the site"})
+def build(c, data=None, output="output"):
+    """Build the site into output/ (open output/index.html straight from disk)."""
+    _build_or_exit(data=data, output=output)
+
+
+def _snapshot():
+    files = []
+    for name in WATCHED:
+        path = ROOT / name
+        files += [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return {str(p): p.stat().st_mtime for p in files}
+
+
+def _watch(output, data):
+    seen = _snapshot()
+    while True:
+        time.sleep(1)
+        now = _snapshot()
+        if now != seen:
+            seen = now
+            try:
+                build_site(output=output, data=data)
+                print("Rebuilt.")
+            except BuildFailed as error:
+                print(f"{error}\nNot rebuilt: fix the problems above.", file=sys.stderr)
+
+
+@task(help={"port": "port of the preview server", "data": "data folder", "output": "output folder"})
+def serve(c, port=8000, data=None, output="output"):
+    """Build, serve on http://localhost:PORT and rebuild when content, data or theme change."""
+    out = _build_or_exit(data=data, output=output)
+    threading.Thread(target=_watch, args=(output, data), daemon=True).start()
+    handler = partial(SimpleHTTPRequestHandler, directory=str(out))
+    server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    print(f"Preview: http://localhost:{port}/  (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task
+def translations(c):
+    """Extract theme strings and update the catalogs; then translate the new entries."""
+    pot = "theme/translations/messages.pot"
+    c.run(f"pybabel -q extract -F theme/babel.cfg --sort-output --omit-header -o {pot} theme")
+    c.run(f"pybabel -q update -i {pot} -d theme/translations --no-fuzzy-matching --ignore-obsolete")
+
+
+@task(help={"k": "only tests matching this expression"})
+def test(c, k=""):
+    """Run the whole test suite (browser tests included)."""
+    selection = f"-k '{k}'" if k else ""
+    c.run(f"{sys.executable} -m pytest -q {selection}", pty=False)
