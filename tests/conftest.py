@@ -31,9 +31,13 @@ def settings():
 
 @pytest.fixture(scope="session")
 def catalogue(settings):
+    """The model of the bundled site, with the URLs the build gives its pages."""
     from catalogue import load_catalogue
+    from pages.routes import assign_urls
 
-    return load_catalogue(settings)
+    catalogue = load_catalogue(settings)
+    assign_urls(catalogue.records(), settings)
+    return catalogue
 
 
 @pytest.fixture(scope="session")

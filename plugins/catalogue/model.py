@@ -15,7 +15,7 @@ class Source:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(eq=False, kw_only=True)
+@dataclass(eq=False, kw_only=True, repr=False)
 class Record:
     """An entry with a page per language. `urls` is filled by the pages plugin before any write."""
 
@@ -28,8 +28,11 @@ class Record:
 
     page_kind = "record"
 
+    def __repr__(self):  # records link to each other in cycles: never print the graph
+        return f"<{type(self).__name__} {self.id!r} {self.source}>"
 
-@dataclass(eq=False, kw_only=True)
+
+@dataclass(eq=False, kw_only=True, repr=False)
 class Theme(Record):
     summary: Text
     icon: str
@@ -39,13 +42,16 @@ class Theme(Record):
     page_kind = "theme"
 
 
-@dataclass(eq=False, kw_only=True)
+@dataclass(eq=False, kw_only=True, repr=False)
 class Provider:
     id: str
     source: Source
     name: Text
     kind: str
     url: Text
+
+    def __repr__(self):
+        return f"<Provider {self.id!r} {self.source}>"
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ class Duration:
     unit: str  # hour, day, week, month, year
 
 
-@dataclass(eq=False, kw_only=True)
+@dataclass(eq=False, kw_only=True, repr=False)
 class Training(Record):
     provider: Provider
     kind: str
@@ -72,7 +78,7 @@ class Training(Record):
     page_kind = "training"
 
 
-@dataclass(eq=False, kw_only=True)
+@dataclass(eq=False, kw_only=True, repr=False)
 class Profession(Record):
     title_feminine: Text = field(default_factory=dict)
     other_names: dict = field(default_factory=dict)
@@ -101,7 +107,7 @@ class Profession(Record):
         return f"{self.title[lang]} / {feminine}" if feminine else self.title[lang]
 
 
-@dataclass(eq=False, kw_only=True)
+@dataclass(eq=False, kw_only=True, repr=False)
 class SitePage(Record):
     """A page of content/<lang>/pages/: home, répertoire, practical information, statements."""
 
@@ -111,7 +117,7 @@ class SitePage(Record):
     page_kind = "page"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Catalogue:
     """Everything the site shows, linked both ways, in the order of the data files."""
 
@@ -120,6 +126,9 @@ class Catalogue:
     trainings: dict
     professions: dict
     pages: dict
+
+    def __repr__(self):
+        return f"<Catalogue of {len(self.professions)} professions, {len(self.trainings)} trainings>"
 
     def records(self):
         """Every entry that has a page, in a stable order."""

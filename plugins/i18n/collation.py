@@ -15,9 +15,9 @@ def base_letters(text):
 
 
 def sort_key(text):
-    """Primary: letters and digits only; then accents; then case; then the text itself."""
+    """Primary: letters and digits only; then accents; then lower case before capitals."""
     base = base_letters(text)
-    return (NOT_LETTER.sub("", base), NOT_LETTER.sub(" ", base).strip(), text.casefold(), text)
+    return (NOT_LETTER.sub("", base), NOT_LETTER.sub(" ", base).strip(), text.casefold(), text.swapcase())
 
 
 def initial(text):

@@ -3,6 +3,7 @@ from jinja2 import pass_context
 from pelican.generators import Generator
 
 from .links import page_url, resolve_links, url_to
+from .routes import assign_urls
 
 
 @pass_context
@@ -21,7 +22,7 @@ def groupby_initial(context, records):
 
 
 class PageKindGenerator(Generator):
-    """Base: `records()` lists what to write, `save_as()` where, `template_for()` with what."""
+    """Base: `records()` lists what to write, `template_for()` with which template."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,16 +37,11 @@ class PageKindGenerator(Generator):
     def records(self):
         raise NotImplementedError
 
-    def save_as(self, record, lang):
-        section = self.settings["LANGUAGES"][lang]["sections"][record.page_kind]
-        return self.settings["RECORD_URL"].format(lang=lang, section=section, slug=record.slug[lang])
-
     def template_for(self, record):
         return record.page_kind
 
     def generate_context(self):
-        for record in self.records():
-            record.urls = {lang: self.save_as(record, lang) for lang in self.languages}
+        assign_urls(self.records(), self.settings)
 
     def language_context(self, lang):
         """What every template of one language gets besides the page: its strings and formats."""
@@ -64,9 +60,6 @@ class PageKindGenerator(Generator):
 class SitePageGenerator(PageKindGenerator):
     def records(self):
         return self.context["catalogue"].pages.values()
-
-    def save_as(self, record, lang):
-        return self.settings["SITE_PAGE_URL"].format(lang=lang, slug=record.slug[lang])
 
     def template_for(self, record):
         return record.template
