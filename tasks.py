@@ -125,9 +125,9 @@ def serve(c, port=8000, data=None, output="output"):
 @task
 def translations(c):
     """Extract theme strings and update the catalogs; then translate the new entries."""
-    pot = "theme/translations/messages.pot"
-    c.run(f"pybabel -q extract -F theme/babel.cfg --sort-output --omit-header -o {pot} theme")
-    c.run(f"pybabel -q update -i {pot} -d theme/translations --no-fuzzy-matching --ignore-obsolete")
+    pot, pybabel = "theme/translations/messages.pot", Path(sys.executable).parent / "pybabel"
+    c.run(f"{pybabel} -q extract -F theme/babel.cfg --sort-output --omit-header -o {pot} theme")
+    c.run(f"{pybabel} -q update -i {pot} -d theme/translations --no-fuzzy-matching --ignore-obsolete")
 
 
 @task(help={"k": "only tests matching this expression"})

@@ -71,8 +71,11 @@ class Localizer:
         return format_decimal(value, locale=self.locale)
 
     def euros(self, value):
-        return format_currency(value, "EUR", locale=self.locale, format_type="standard",
-                               currency_digits=value != int(value))
+        """'1 200 €' / '€ 1.200' for whole amounts, '12,50 €' otherwise."""
+        pattern = self.locale.currency_formats["standard"].pattern
+        if value == int(value):
+            pattern = pattern.replace(".00", "")
+        return format_currency(value, "EUR", format=pattern, locale=self.locale, currency_digits=False)
 
     def duration(self, duration):
         return format_unit(duration.amount, UNIT_NAMES[duration.unit], length="long", locale=self.locale)
