@@ -16,12 +16,18 @@ LANGUAGES = {
     "fr": {
         "locale": "fr_BE",
         "name": "Français",
-        "sections": {"profession": "metiers", "training": "formations", "theme": "themes"},
+        "sections": {"profession": "metiers", "training": "formations", "theme": "themes",
+                     "activity": "activites"},
+        # Times in the agenda, as Babel patterns: "9 h", "9 h 30" (non-breaking spaces).
+        "time_formats": {"hour": "H\u00a0'h'", "minutes": "H\u00a0'h'\u00a0mm"},
     },
     "nl": {
         "locale": "nl_BE",
         "name": "Nederlands",
-        "sections": {"profession": "beroepen", "training": "opleidingen", "theme": "themas"},
+        "sections": {"profession": "beroepen", "training": "opleidingen", "theme": "themas",
+                     "activity": "activiteiten"},
+        # Times in the agenda, as Babel patterns: "9", "9.30" (the sentence adds "uur").
+        "time_formats": {"hour": "H", "minutes": "H.mm"},
         "digraphs": ["ij"],
     },
 }
@@ -51,9 +57,9 @@ JOB_BOARDS = [
     },
 ]
 
-# The pipeline, in order: settings, data model, languages, pages.
+# The pipeline, in order: settings, data model, checks, languages, pages, search, agenda.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_settings", "catalogue", "i18n", "pages"]
+PLUGINS = ["site_settings", "catalogue", "checks", "i18n", "pages", "search", "agenda"]
 
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
@@ -65,7 +71,7 @@ JINJA_ENVIRONMENT = {
 # The site is made of our own page kinds: Pelican's blog outputs are switched off.
 ARTICLE_PATHS = []
 PAGE_PATHS = []
-STATIC_PATHS = []
+STATIC_PATHS = ["images"]  # content/images/, used in Markdown as {image}name.jpg
 DIRECT_TEMPLATES = []
 FEED_ALL_ATOM = None
 FEED_ALL_RSS = None

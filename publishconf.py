@@ -6,3 +6,4 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F401,F403
 
 SITEURL = "https://metiers.brussels"
+STRICT_CHECKS = True  # warnings (e.g. a profession with no training yet) block a publication

@@ -28,23 +28,25 @@ class BuildFailed(Exception):
     """The site was not built; the message is for editors, the previous output is untouched."""
 
 
-def read_site_settings(settings_file="pelicanconf.py", data=None, output="output"):
+def read_site_settings(settings_file="pelicanconf.py", data=None, output="output", strict=None):
     from pelican.settings import read_settings
 
     override = {"OUTPUT_PATH": str(Path(output).resolve())}
     if data:
         override["DATA_PATH"] = str(Path(data).resolve())
+    if strict is not None:
+        override["STRICT_CHECKS"] = strict
     return read_settings(str(ROOT / settings_file), override=override)
 
 
-def build_site(settings_file="pelicanconf.py", output="output", data=None, quiet=True):
+def build_site(settings_file="pelicanconf.py", output="output", data=None, strict=None, quiet=True):
     """Build into a fresh folder beside `output`, then swap it in: a failed build changes nothing."""
     from pelican import Pelican
 
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    settings = read_site_settings(settings_file, data, staging)
+    settings = read_site_settings(settings_file, data, staging, strict)
     logging.getLogger("pelican").setLevel(logging.WARNING if quiet else logging.INFO)
     pelican_console.quiet = quiet  # its closing line counts blog articles, which this site has none of
     try:
@@ -80,10 +82,38 @@ def _build_or_exit(**kwargs):
     return out
 
 
-@task(help={"data": "data folder to build from (default: data/)", "output": "where to write the site"})
-def build(c, data=None, output="output"):
-    """Build the site into output/ (open output/index.html straight from disk)."""
-    _build_or_exit(data=data, output=output)
+@task(help={"data": "data folder to build from (default: data/)", "output": "where to write the site",
+            "strict": "warnings count as errors, as when publishing"})
+def build(c, data=None, output="output", strict=False):
+    """Check, then build the site into output/ (open output/index.html straight from disk)."""
+    _build_or_exit(data=data, output=output, strict=strict or None)
+
+
+def check_content(settings_file="pelicanconf.py", data=None, strict=None):
+    """(report, failed): every problem of the content, sorted by file and line; nothing is written."""
+    from checks import check_site
+    from site_settings import check_settings
+
+    try:
+        settings = check_settings(read_site_settings(settings_file, data, strict=strict))
+    except SettingsError as error:
+        return str(error), True
+    _catalogue, problems = check_site(settings)
+    failed = bool(problems.errors or (settings["STRICT_CHECKS"] and problems.warnings))
+    mode = " (strict mode: warnings count as errors)" if settings["STRICT_CHECKS"] else ""
+    report = "\n".join(filter(None, [problems.report(), problems.summary() + mode]))
+    return report, failed
+
+
+@task(help={"data": "data folder to check (default: data/)", "strict": "warnings count as errors"})
+def check(c, data=None, strict=False):
+    """Check all content and report every problem as file:line, without building."""
+    start = time.perf_counter()
+    report, failed = check_content(data=data, strict=strict or None)
+    print(report, file=sys.stderr if failed else sys.stdout)
+    print(f"Checked in {time.perf_counter() - start:.1f} s.")
+    if failed:
+        sys.exit(1)
 
 
 def _snapshot():
@@ -120,6 +150,34 @@ def serve(c, port=8000, data=None, output="output"):
         server.serve_forever()
     except KeyboardInterrupt:
         server.server_close()
+
+
+@task(help={"kind": "profession, training, theme, provider, activity or page", "id": "its id, e.g. boulanger"})
+def new(c, kind, id):
+    """Add a new entry, ready to fill in, in every language: `invoke new profession boulanger`."""
+    from catalogue import Problems
+    from catalogue.scaffold import new_entry, new_page
+    from site_settings import check_settings
+
+    settings = check_settings(read_site_settings())
+    try:
+        created = new_page(settings, id) if kind == "page" else new_entry(settings, kind, id, Problems())
+    except ValueError as error:
+        sys.exit(str(error))
+    print("Created " + ", ".join(created) + ".\nFill in the empty fields: `invoke check` lists what is missing.")
+
+
+@task(name="import-esco", help={"source": "folder of the official ESCO CSV export (occupations_fr.csv...)",
+                                "dest": "data folder to import into (created; other data files copied if absent)"})
+def import_esco(c, source, dest):
+    """Import ESCO occupations (FR/NL) into DEST/metiers.yaml; keeps what editors changed."""
+    from importers.esco import import_esco as run_import
+
+    report = run_import(Path(source), Path(dest), ROOT / "data")
+    for name, ids in vars(report).items():
+        if ids and name != "unchanged":
+            print(f"{name.replace('_', ' ')}: {', '.join(ids[:10])}{' ...' if len(ids) > 10 else ''}")
+    print(f"ESCO import into {dest}: {report.summary()}. Preview: invoke build --data {dest} --output DIR")
 
 
 @task

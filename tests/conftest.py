@@ -32,10 +32,12 @@ def settings():
 @pytest.fixture(scope="session")
 def catalogue(settings):
     """The model of the bundled site, with the URLs the build gives its pages."""
-    from catalogue import load_catalogue
+    from catalogue import Problems, load_catalogue
     from pages.routes import assign_urls
 
-    catalogue = load_catalogue(settings)
+    problems = Problems()
+    catalogue = load_catalogue(settings, problems)
+    assert not problems.errors, problems.report()
     assign_urls(catalogue.records(), settings)
     return catalogue
 

@@ -41,7 +41,7 @@ def test_links_work_from_disk(pages):
     """Relative links ending in .html (or an asset): never '/' (a folder listing on file://)."""
     bad = [f"{p.path}: {value}" for p in pages for tag, attr, value in p.links
            if tag == "a" and not EXTERNAL.match(value) and not value.startswith(("#", "mailto:"))
-           and not value.split("#")[0].endswith(".html")]
+           and not value.split("#")[0].endswith((".html", ".ics", ".atom"))]
     assert not bad, "\n".join(bad[:20])
 
 

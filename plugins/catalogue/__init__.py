@@ -9,19 +9,23 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .loading import CatalogueLoader
-from .problems import InvalidContent
+from .problems import InvalidContent, Problems
 
-__all__ = ["CatalogueGenerator", "InvalidContent", "load_catalogue", "register"]
+__all__ = ["CatalogueGenerator", "InvalidContent", "Problems", "load_catalogue", "register"]
 
 
-def load_catalogue(settings):
-    """The Catalogue of a site, from its checked settings; raises InvalidContent with all problems."""
-    return CatalogueLoader(settings, Path(settings["PATH"]).parent).load()
+def load_catalogue(settings, problems):
+    """The Catalogue of a site from its checked settings; what is wrong goes to `problems`.
+
+    Entries with errors are left out, so the catalogue is only fit to write once the checks
+    plugin has found no error."""
+    return CatalogueLoader(settings, Path(settings["PATH"]).parent, problems).load()
 
 
 class CatalogueGenerator(Generator):
     def generate_context(self):
-        self.context["catalogue"] = load_catalogue(self.settings)
+        self.context["problems"] = Problems()
+        self.context["catalogue"] = load_catalogue(self.settings, self.context["problems"])
 
 
 def get_generators(pelican):

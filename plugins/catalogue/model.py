@@ -1,7 +1,17 @@
 """The data model of the site: what templates read. Loaded once per build by catalogue.loading."""
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 
 Text = dict  # {language code: text}
+
+
+def shown_path(path, root):
+    """A path as editors see it: relative to the project (data/metiers.yaml) when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path(root).resolve()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -24,6 +34,7 @@ class Record:
     slug: Text
     title: Text
     body: Text = field(default_factory=dict)  # HTML from content/<lang>/<kind>/<id>.md, if any
+    prose_sources: dict = field(default_factory=dict)  # {lang: Source} of that Markdown
     urls: dict = field(default_factory=dict)
 
     page_kind = "record"
@@ -38,6 +49,7 @@ class Theme(Record):
     icon: str
     professions: list = field(default_factory=list)
     trainings: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
 
     page_kind = "theme"
 
@@ -74,6 +86,7 @@ class Training(Record):
     themes: list
     professions: list = field(default_factory=list)
     url: Text = field(default_factory=dict)
+    activities: list = field(default_factory=list)
 
     page_kind = "training"
 
@@ -82,29 +95,71 @@ class Training(Record):
 class Profession(Record):
     title_feminine: Text = field(default_factory=dict)
     other_names: dict = field(default_factory=dict)
-    summary: Text
-    tasks: dict
-    skills: dict
-    working_conditions: Text
-    access: Text
-    level: str
+    summary: Text = field(default_factory=dict)
+    description: Text = field(default_factory=dict)
+    tasks: dict = field(default_factory=dict)
+    skills: dict = field(default_factory=dict)
+    working_conditions: Text = field(default_factory=dict)
+    access: Text = field(default_factory=dict)
+    level: str = ""
     trainings: list = field(default_factory=list)
     regulated: bool
     regulation: Text = field(default_factory=dict)
     foreign_diploma: Text = field(default_factory=dict)
-    languages: list
-    shortage: bool
+    languages: list = field(default_factory=list)
+    shortage: bool = False
     related: list = field(default_factory=list)
     themes: list
     isco: str = ""
     esco: str = ""
+    esco_checksum: str = ""  # set by the ESCO import: its texts come from ESCO
+    activities: list = field(default_factory=list)
 
     page_kind = "profession"
+
+    # Fields that describe a profession to visitors; missing ones are reported as a warning.
+    DESCRIBING = ("summary", "tasks", "skills", "working_conditions", "access", "level", "languages")
+
+    def missing_descriptions(self):
+        return [name for name in self.DESCRIBING if not getattr(self, name)]
 
     def full_title(self, lang):
         """'Boulanger / Boulangère' where the language has a feminine form, else 'Bakker'."""
         feminine = self.title_feminine.get(lang)
         return f"{self.title[lang]} / {feminine}" if feminine else self.title[lang]
+
+
+@dataclass(frozen=True)
+class Session:
+    """One meeting of an activity: start and end as aware datetimes in the site's time zone."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(eq=False, kw_only=True, repr=False)
+class Activity(Record):
+    """A workshop or collective activity; `sessions` are expanded (repeats included) and in order."""
+
+    summary: Text
+    description: Text
+    kind: str
+    themes: list
+    professions: list = field(default_factory=list)
+    trainings: list = field(default_factory=list)
+    sessions: list
+    repeat: dict = field(default_factory=dict)
+    place: Text
+    languages: list
+    audience: Text
+    partners: list = field(default_factory=list)
+    registration: dict
+    places: int = 0  # 0: not limited
+    full: bool = False
+    cancelled: bool = False
+    announced: str
+
+    page_kind = "activity"
 
 
 @dataclass(eq=False, kw_only=True, repr=False)
@@ -126,11 +181,12 @@ class Catalogue:
     trainings: dict
     professions: dict
     pages: dict
+    activities: dict = field(default_factory=dict)
 
     def __repr__(self):
         return f"<Catalogue of {len(self.professions)} professions, {len(self.trainings)} trainings>"
 
     def records(self):
-        """Every entry that has a page, in a stable order."""
+        """Every entry that has a page, in a stable order (activities are listed apart, in `activities`)."""
         for group in (self.pages, self.themes, self.professions, self.trainings):
             yield from group.values()

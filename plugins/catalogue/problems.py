@@ -37,10 +37,19 @@ class Problems:
         return "\n".join(str(p) for p in sorted(set(self.items)))
 
 
-class InvalidContent(Exception):
-    """Raised when the content has errors; carries them all."""
+    @property
+    def warnings(self):
+        return [p for p in self.items if p.severity == WARNING]
 
-    def __init__(self, problems):
+    def summary(self):
+        errors, warnings = len(self.errors), len(self.warnings)
+        return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+class InvalidContent(Exception):
+    """Raised when the content has errors (or warnings, in strict mode); carries them all."""
+
+    def __init__(self, problems, strict=False):
         self.problems = problems
-        count = len(problems.errors)
-        super().__init__(f"{count} error{'s' if count != 1 else ''} in the content:\n{problems.report()}")
+        mode = " (strict mode: warnings count as errors)" if strict else ""
+        super().__init__(f"{problems.report()}\n{problems.summary()}{mode}")

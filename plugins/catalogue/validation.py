@@ -38,7 +38,7 @@ def did_you_mean(word, known):
 
 
 def _place(document, path):
-    """The line of the deepest key of `path` in the document, and the names along it."""
+    """The line of the deepest key of `path` in the document (list items: their list's key)."""
     node, line = document, getattr(document, "line", 1)
     for key in path:
         if hasattr(node, "line_of"):
@@ -47,7 +47,6 @@ def _place(document, path):
             node = node[key]
         except (KeyError, IndexError, TypeError):
             break
-        line = getattr(node, "line", line)
     return line
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import yaml
 
 from .model import Source
+from .texts import decode_utf8, text_problem
 
 
 class LineDict(dict):
@@ -19,12 +20,19 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose mappings are LineDicts; a key given twice is an error, not a silent override."""
+class _Loader(yaml.CSafeLoader):
+    """libyaml loader whose mappings are LineDicts; a key given twice is an error, not a silent override."""
 
     def __init__(self, stream, problems, path):
         super().__init__(stream)
         self.problems, self.path = problems, path
+
+    def construct_scalar(self, node):
+        value = super().construct_scalar(node)
+        problem = isinstance(value, str) and text_problem(value)
+        if problem:
+            self.problems.error(Source(self.path, node.start_mark.line + 1), problem)
+        return value
 
     def construct_mapping(self, node, deep=False):
         mapping = LineDict()
@@ -43,16 +51,16 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
+# Dates stay text as written ('2026-03-03', even '2026-02-30'): the checks that need a day parse it
+# and say what is wrong, where YAML would stop on an impossible date with no line.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_scalar)
 
 
 def read_yaml(path: Path, shown_as: str, problems):
     """The parsed file (LineDicts inside), or None after reporting why it cannot be read."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        problems.error(Source(shown_as, line), "text is not UTF-8: save the file as UTF-8")
+    text, bad_line = decode_utf8(path.read_bytes())
+    if text is None:
+        problems.error(Source(shown_as, bad_line), "text is not UTF-8: save the file as UTF-8")
         return None
     if "\t" in text:
         for number, content in enumerate(text.splitlines(), 1):

@@ -33,16 +33,18 @@ def read_catalog(translations_dir, lang):
         return read_po(f, locale=lang)
 
 
+def untranslated(catalog):
+    """(line, message) for each entry of a catalog that visitors would see in English."""
+    return [(m.lineno, f"\"{m.id if isinstance(m.id, str) else m.id[0]}\" is "
+             + ("fuzzy: check it and remove the fuzzy flag" if m.fuzzy else "not translated: write its translation"))
+            for m in catalog if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string]))]
+
+
 def compile_catalog(catalog, path):
     """Translations from a catalog, compiled in memory; raise if any string is left untranslated."""
-    bad = [m for m in catalog if m.id and (not m.string or m.fuzzy)]
+    bad = untranslated(catalog)
     if bad:
-        lines = "\n".join(
-            f"{path}:{m.lineno}: \"{m.id if isinstance(m.id, str) else m.id[0]}\" is "
-            f"{'fuzzy: check it and remove the fuzzy flag' if m.fuzzy else 'not translated: write its translation'}"
-            for m in bad
-        )
-        raise UntranslatedStrings(lines)
+        raise UntranslatedStrings("\n".join(f"{path}:{line}: {message}" for line, message in bad))
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)

@@ -25,18 +25,19 @@ def page_url(context, page_id):
     return url_to(context, context["catalogue"].pages[page_id])
 
 
+# Images of content/images/, copied to images/: ![Le comptoir d'accueil]({image}accueil.jpg)
+IMAGE_SOURCE = re.compile(r'src="\{image\}([^"]+)"')
+
+
 @pass_context
 def resolve_links(context, html):
-    """Markdown HTML with its {kind}id links replaced by relative addresses."""
+    """Markdown HTML with its {kind}id links and {image}file sources replaced by relative addresses."""
     kinds = records_by_kind(context["catalogue"])
 
     def replace(match):
         kind, record_id, anchor = match.groups()
         return f'href="{url_to(context, kinds[kind][record_id])}{anchor or ""}"'
 
+    html = IMAGE_SOURCE.sub(lambda m: f'src="{context["SITEURL"]}/images/{m.group(1)}"', html)
     return Markup(INTERNAL_LINK.sub(replace, html))
 
-
-def find_internal_links(html):
-    """(kind, id) of every internal link of a Markdown page, for the checks."""
-    return [(m.group(1), m.group(2)) for m in INTERNAL_LINK.finditer(html)]

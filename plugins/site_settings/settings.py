@@ -1,10 +1,13 @@
 """Defaults and checks of every setting metiers.brussels adds to Pelican's."""
 import re
+from datetime import date
 from pathlib import Path
+
+from babel import Locale
 
 LANG_CODE = re.compile(r"^[a-z]{2}$")
 SECTION = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RECORD_KINDS = ("profession", "training", "theme")
+RECORD_KINDS = ("profession", "training", "theme", "activity")
 
 DEFAULTS = {
     # Languages of the site, in the order of the language switcher. A third language is a new
@@ -22,8 +25,18 @@ DEFAULTS = {
     "JOB_BOARDS": [],
     # Theme string catalogs: <TRANSLATIONS_PATH>/<lang>/LC_MESSAGES/messages.po (default: THEME/translations).
     "TRANSLATIONS_PATH": None,
+    # Warnings (what should be completed) count as errors: set for publishing.
+    "STRICT_CHECKS": False,
     # Postal address and name of the centre, shown in every page footer, per language.
     "CENTRE": None,
+    # Agenda: the day "upcoming" is counted from (a date or 'YYYY-MM-DD'; None: the day of the build).
+    "AGENDA_TODAY": None,
+    # Agenda: the domain that makes the UIDs of calendar events and the ids of feed entries unique.
+    "AGENDA_UID_DOMAIN": "metiers.brussels",
+    # Where the search index of each language is written ({lang}), as a script loaded on demand.
+    "SEARCH_INDEX_URL": "theme/search/index-{lang}.js",
+    # Weight of a match in each searched field: title > other names > summary text.
+    "SEARCH_BOOSTS": {"title": 10, "other_names": 5, "text": 1},
 }
 
 
@@ -70,6 +83,17 @@ def _check_centre(settings):
             _fail("CENTRE", f"expected {{'name': {{lang: ...}}, 'address': {{lang: ...}}}} with '{lang}'")
 
 
+def _check_search(settings):
+    url, boosts = settings["SEARCH_INDEX_URL"], settings["SEARCH_BOOSTS"]
+    if "{lang}" not in url or not url.endswith(".js") or url.startswith("/"):
+        _fail("SEARCH_INDEX_URL", f"expected a relative path with {{lang}} ending in .js, got '{url}'")
+    if set(boosts) != {"title", "other_names", "text"} or not all(
+            isinstance(v, (int, float)) and v > 0 for v in boosts.values()):
+        _fail("SEARCH_BOOSTS", f"expected positive numbers for 'title', 'other_names', 'text', got {boosts}")
+    if not boosts["title"] > boosts["other_names"] > boosts["text"]:
+        _fail("SEARCH_BOOSTS", "title must weigh more than other_names, and other_names more than text")
+
+
 def _check_paths(settings):
     base = Path(settings.get("PATH", ".")).parent
     if settings["TRANSLATIONS_PATH"] is None:
@@ -83,6 +107,25 @@ def _check_paths(settings):
         settings[key] = str(path)
 
 
+def _check_agenda(settings):
+    today = settings["AGENDA_TODAY"]
+    if today is None:
+        settings["AGENDA_TODAY"] = date.today()
+    elif not isinstance(today, date):
+        try:
+            settings["AGENDA_TODAY"] = date.fromisoformat(str(today))
+        except ValueError:
+            _fail("AGENDA_TODAY", f"expected a date such as '2026-03-03', got {today!r}")
+    if not re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$", str(settings["AGENDA_UID_DOMAIN"])):
+        _fail("AGENDA_UID_DOMAIN", "expected a domain name of the site, e.g. 'metiers.brussels'")
+    for code, spec in settings["LANGUAGES"].items():
+        short = Locale.parse(spec["locale"]).time_formats["short"].pattern  # the locale's own: 09:30
+        formats = spec.setdefault("time_formats", {"hour": short, "minutes": short})
+        if set(formats) != {"hour", "minutes"} or not all(isinstance(v, str) for v in formats.values()):
+            _fail("LANGUAGES", f"'{code}': time_formats must be {{'hour': pattern, 'minutes': pattern}} "
+                               f"(Babel time patterns, e.g. \"H 'h'\" and \"H 'h' mm\")")
+
+
 def check_settings(settings):
     """Fill in defaults for our keys, then check every one; raise SettingsError on the first bad value."""
     for key, default in DEFAULTS.items():
@@ -90,7 +133,11 @@ def check_settings(settings):
     _check_languages(settings)
     _check_job_boards(settings)
     _check_centre(settings)
+    _check_agenda(settings)
+    _check_search(settings)
     _check_paths(settings)
+    if not isinstance(settings["STRICT_CHECKS"], bool):
+        _fail("STRICT_CHECKS", f"expected True or False, got {settings['STRICT_CHECKS']!r}")
     for key in ("RECORD_URL", "SITE_PAGE_URL"):
         if not settings[key].endswith(".html") or "{slug}" not in settings[key]:
             _fail(key, "must contain {slug} and end in .html (pages are opened from file://)")

@@ -1,0 +1,76 @@
+"""One lunr index per language, built from the model, written as a script that sets a global."""
+import json
+import re
+from dataclasses import dataclass
+
+from lunr.builder import Builder
+
+from .pipeline import make_pipeline, pipeline_names, vendor_scripts, words
+
+FIELDS = ("title", "other_names", "text")  # boosted by SEARCH_BOOSTS
+GLOBAL = "siteSearchIndexes"
+SNIPPET = 240  # characters of text kept to show under a result: the whole text is indexed
+TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Document:
+    """What a visitor finds: `title`, `other_names`, `text` are searched; the rest is shown."""
+
+    kind: str
+    title: str
+    other_names: list
+    text: str
+    url: str
+
+
+def _plain(text):
+    return " ".join(TAGS.sub(" ", text).split())
+
+
+def _shorten(text):
+    return text if len(text) <= SNIPPET else text[:text.rfind(" ", 0, SNIPPET)] + " …"
+
+
+def documents(catalogue, localizer):
+    """Every page worth finding, in one language: site pages, themes, professions, trainings."""
+    lang = localizer.lang
+    for record in catalogue.records():
+        title, other_names, text = record.title[lang], [], record.summary.get(lang, "")
+        if record.page_kind == "profession":  # both forms, the editors' synonyms, ESCO's description
+            title = localizer.capitalize(record.full_title(lang))
+            other_names = record.other_names.get(lang, [])
+            text = f"{text} {record.description.get(lang, '')}"
+        yield Document(record.page_kind, title, other_names, _plain(text), record.urls[lang])
+
+
+def build_index(docs, names, boosts):
+    """A lunr index of `docs` whose refs are their positions ("0", "1"...): short and stable."""
+    builder = Builder()
+    builder.pipeline = make_pipeline(names)
+    builder.search_pipeline = make_pipeline(names)
+    builder.ref("ref")
+    for name in FIELDS:
+        builder.field(name, boost=boosts[name])
+    for ref, doc in enumerate(docs):
+        builder.add({"ref": str(ref), "title": words(doc.title),
+                     "other_names": [w for name in doc.other_names for w in words(name)],
+                     "text": words(doc.text)})
+    return builder.build()
+
+
+def index_script(docs, lang, settings):
+    """The text of index-<lang>.js: the index, its documents table and the pipeline it was built with."""
+    names = pipeline_names(settings["THEME"], lang)
+    index = build_index(docs, names, settings["SEARCH_BOOSTS"])
+    data = {
+        "lang": lang,
+        "pipeline": names,
+        "scripts": vendor_scripts(lang),
+        "docs": [[doc.kind, doc.title, doc.url, _shorten(doc.text)] for doc in docs],
+        "index": index.serialize(),
+    }
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # JSON.parse of a string is parsed about twice as fast as the same object as a JS literal.
+    return (f"(window.{GLOBAL} = window.{GLOBAL} || {{}})[{json.dumps(lang)}] = "
+            f"JSON.parse({json.dumps(payload, ensure_ascii=False)});\n")

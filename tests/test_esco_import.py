@@ -1,0 +1,110 @@
+"""`invoke import-esco` on the official export's 200-occupation sample: what an editor relies on."""
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+import tasks
+from importers.esco import import_esco, split_gender
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT.parent / "shared" / "esco" / "raw-sample"
+MARITIME = "http://data.europa.eu/esco/occupation/0599d0e7-398f-464b-97bb-427686f27d50"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    dest = tmp_path_factory.mktemp("esco") / "data"
+    report = import_esco(SAMPLE, dest, ROOT / "data")
+    return dest, report, yaml.safe_load((dest / "metiers.yaml").read_text(encoding="utf-8"))
+
+
+def by_uri(entries, uri):
+    return next(e for e in entries.values() if e.get("esco") == uri)
+
+
+def test_counts(imported):
+    dest, report, entries = imported
+    assert len(report.added) == 200
+    assert sum(1 for e in entries.values() if e.get("esco")) == 200
+    bundled = yaml.safe_load((ROOT / "data/metiers.yaml").read_text(encoding="utf-8"))
+    assert set(bundled) <= set(entries), "the editors' own professions stay"
+
+
+def test_labels_synonyms_and_gender_forms(imported):
+    _, _, entries = imported
+    maritime = by_uri(entries, MARITIME)
+    assert maritime["title"]["fr"] == "Instructeur maritime"
+    assert maritime["title_feminine"] == {"fr": "Instructrice maritime"}
+    assert maritime["isco"] == "2320"
+    assert maritime["slug"]["fr"] == "instructeur-maritime"
+    assert "instructeur maritime" not in maritime.get("other_names", {}).get("fr", [])
+    assert maritime["description"]["fr"].startswith("Les instructeurs maritimes/instructrices maritimes forment")
+    assert maritime["themes"] == ["travailler"] and len(maritime["esco_checksum"]) == 16
+
+
+def test_quirks_are_cleaned(imported):
+    _, _, entries = imported
+    texts = [t for e in entries.values() if e.get("esco") for t in e["description"].values()]
+    assert not any("\u00a0" in t or "\u200b" in t or t != t.strip() or "  " in t for t in texts)
+
+
+def test_slash_inside_guillemets_is_not_a_gender_pair():
+    label = "formateur «lutte contre l’illettrisme/français langue étrangère»/formatrice «lutte contre l’illettrisme/français langue étrangère»"
+    assert split_gender(label) == ("formateur «lutte contre l’illettrisme/français langue étrangère»",
+                                   "formatrice «lutte contre l’illettrisme/français langue étrangère»")
+    assert split_gender("chauffeur/verhuizer") == ("chauffeur/verhuizer", None)
+
+
+def test_reimport_is_idempotent_and_keeps_editors_changes(imported, tmp_path):
+    dest, _, entries = imported
+    copy = tmp_path / "data"
+    shutil.copytree(dest, copy)
+    edited = by_uri(entries, MARITIME)
+    path = copy / "metiers.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Instructeur maritime\n", "Instructeur de navigation\n", 1), encoding="utf-8")
+    report = import_esco(SAMPLE, copy, ROOT / "data")
+    assert report.added == [] and report.changed_upstream == [] and report.withdrawn_upstream == []
+    assert len(report.unchanged) == 199
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = by_uri(after, MARITIME)
+    assert report.kept_because_edited == [next(i for i, e in after.items() if e is kept)]
+    assert kept["title"]["fr"] == "Instructeur de navigation" and edited["title"]["fr"] == "Instructeur maritime"
+
+
+def test_upstream_changes_and_withdrawals_are_reported(imported, tmp_path):
+    dest, _, entries = imported
+    release = tmp_path / "release"
+    shutil.copytree(SAMPLE, release)
+    fr = release / "occupations_fr.csv"
+    with open(fr, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    rows = [r for r in rows if r["conceptUri"] != rows[0]["conceptUri"]]  # withdrawn upstream
+    for row in rows:
+        if row["conceptUri"] == MARITIME:
+            row["preferredLabel"] = "instructeur nautique/instructrice nautique"
+    with open(fr, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    copy = tmp_path / "data"
+    shutil.copytree(dest, copy)
+    report = import_esco(release, copy, ROOT / "data")
+    changed = yaml.safe_load((copy / "metiers.yaml").read_text(encoding="utf-8"))
+    assert by_uri(changed, MARITIME)["title"]["fr"] == "Instructeur nautique"
+    assert len(report.changed_upstream) == 1 and len(report.withdrawn_upstream) == 1
+
+
+def test_imported_data_passes_the_checks_and_builds(imported, tmp_path):
+    dest, _, _ = imported
+    report, failed = tasks.check_content(data=str(dest))
+    assert not failed, report
+    out = tasks.build_site(data=dest, output=tmp_path / "out")
+    page = (out / "fr/metiers/instructeur-maritime.html").read_text(encoding="utf-8")
+    assert "Instructeur maritime / Instructrice maritime" in page
+    assert "ESCO, © Union européenne" in page
+    nl = (out / "nl/beroepen/instructeur-scheepvaart.html").read_text(encoding="utf-8")
+    assert "Benamingen en beschrijving: ESCO, © Europese Unie." in nl and "instructeur maritieme vorming" in nl
