@@ -17,7 +17,7 @@ LANGUAGES = {
         "locale": "fr_BE",
         "name": "Français",
         "sections": {"profession": "metiers", "training": "formations", "theme": "themes",
-                     "activity": "activites"},
+                     "activity": "activites", "browse": "parcourir"},
         # Times in the agenda, as Babel patterns: "9 h", "9 h 30" (non-breaking spaces).
         "time_formats": {"hour": "H\u00a0'h'", "minutes": "H\u00a0'h'\u00a0mm"},
     },
@@ -25,7 +25,7 @@ LANGUAGES = {
         "locale": "nl_BE",
         "name": "Nederlands",
         "sections": {"profession": "beroepen", "training": "opleidingen", "theme": "themas",
-                     "activity": "activiteiten"},
+                     "activity": "activiteiten", "browse": "bladeren"},
         # Times in the agenda, as Babel patterns: "9", "9.30" (the sentence adds "uur").
         "time_formats": {"hour": "H", "minutes": "H.mm"},
         "digraphs": ["ij"],
@@ -57,9 +57,9 @@ JOB_BOARDS = [
     },
 ]
 
-# The pipeline, in order: settings, data model, checks, languages, pages, search, agenda.
+# The pipeline, in order: settings, data model, checks, languages, pages, search, agenda, browse, publish.
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["site_settings", "catalogue", "checks", "i18n", "pages", "search", "agenda"]
+PLUGINS = ["site_settings", "catalogue", "checks", "i18n", "pages", "search", "agenda", "browse", "printing", "publish"]
 
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],

@@ -6,6 +6,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date, datetime, timezone
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -28,10 +29,10 @@ class BuildFailed(Exception):
     """The site was not built; the message is for editors, the previous output is untouched."""
 
 
-def read_site_settings(settings_file="pelicanconf.py", data=None, output="output", strict=None):
+def read_site_settings(settings_file="pelicanconf.py", data=None, output="output", strict=None, extra=None):
     from pelican.settings import read_settings
 
-    override = {"OUTPUT_PATH": str(Path(output).resolve())}
+    override = {"OUTPUT_PATH": str(Path(output).resolve()), **(extra or {})}
     if data:
         override["DATA_PATH"] = str(Path(data).resolve())
     if strict is not None:
@@ -39,14 +40,14 @@ def read_site_settings(settings_file="pelicanconf.py", data=None, output="output
     return read_settings(str(ROOT / settings_file), override=override)
 
 
-def build_site(settings_file="pelicanconf.py", output="output", data=None, strict=None, quiet=True):
+def build_site(settings_file="pelicanconf.py", output="output", data=None, strict=None, quiet=True, extra=None):
     """Build into a fresh folder beside `output`, then swap it in: a failed build changes nothing."""
     from pelican import Pelican
 
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    settings = read_site_settings(settings_file, data, staging, strict)
+    settings = read_site_settings(settings_file, data, staging, strict, extra)
     logging.getLogger("pelican").setLevel(logging.WARNING if quiet else logging.INFO)
     pelican_console.quiet = quiet  # its closing line counts blog articles, which this site has none of
     try:
@@ -113,6 +114,40 @@ def check(c, data=None, strict=False):
     print(report, file=sys.stderr if failed else sys.stdout)
     print(f"Checked in {time.perf_counter() - start:.1f} s.")
     if failed:
+        sys.exit(1)
+
+
+def publication_settings(day=None, data=None):
+    """publishconf.py, checked, with the date of the version: `day`, else SOURCE_DATE_EPOCH, else today.
+    The agenda counts "upcoming" from that date too, so the same sources and date give the same files."""
+    from site_settings import check_settings
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = day or (datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today())
+    overrides = {"BUILD_DATE": str(day), "AGENDA_TODAY": str(day)}
+    return check_settings(read_site_settings("publishconf.py", data, strict=True, extra=overrides)), overrides
+
+
+def publish_site(output="output", dist="dist", day=None, data=None, progress=print):
+    """Publish: see plugins/publish/. Raises PublicationFailed (nothing changed) or BuildFailed."""
+    from publish import publish_site as run
+
+    settings, overrides = publication_settings(day, data)
+    build = partial(build_site, "publishconf.py", data=data, strict=True, extra=overrides)
+    return run(settings, lambda: check_content("publishconf.py", data, strict=True),
+               lambda folder: build(output=folder), _swap, output, dist, progress)
+
+
+@task(help={"date": "date of the version, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)",
+            "output": "web version folder", "dist": "folder of the offline zip", "data": "data folder"})
+def publish(c, date=None, output="output", dist="dist", data=None):
+    """Check strictly, build with publishconf.py, check the result, then write output/ and the offline zip."""
+    from publish import PublicationFailed
+
+    try:
+        print(publish_site(output, dist, date, data).summary())
+    except (PublicationFailed, BuildFailed) as error:
+        print(f"{error}\nNothing was published: output/ and dist/ are unchanged.", file=sys.stderr)
         sys.exit(1)
 
 

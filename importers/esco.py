@@ -25,7 +25,7 @@ EU_REGULATED = {
           "kan vereist zijn. Vraag een adviseur wat in België geldt.",
 }
 DEFAULT_THEMES = ["travailler"]
-SIBLING_FILES = ("themes.yaml", "providers.yaml", "trainings.yaml", "activites.yaml", "metiers.yaml")
+SIBLING_FILES = ("themes.yaml", "providers.yaml", "trainings.yaml", "activites.yaml", "metiers.yaml", "isco.yaml")
 
 
 def clean(text):
@@ -170,6 +170,20 @@ def merge(entries, occupations):
     return report
 
 
+def merge_isco_groups(path: Path, source: Path):
+    """Add ESCO's names of ISCO major and sub-major groups that data/isco.yaml lacks; keep the others."""
+    groups = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    names = {lang: {row["code"]: clean(row["preferredLabel"]) for row in read_csv(source / f"ISCOGroups_{lang}.csv")}
+             for lang in LANGS}
+    for code in sorted(names["fr"]):
+        if len(code) <= 2 and code not in groups and code in names["nl"]:
+            groups[code] = {"label": {lang: capitalize(names[lang][code]) for lang in LANGS}}
+    with path.open("w", encoding="utf-8") as f:
+        f.write("# yaml-language-server: $schema=../schema/isco.schema.json\n"
+                "# ISCO-08 group names; those added by `invoke import-esco` come from ESCO (© European Union).\n")
+        yaml.dump(groups, f, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=120)
+
+
 def import_esco(source: Path, dest: Path, bundled_data: Path):
     """Import into dest/metiers.yaml; a data file dest lacks is first copied from the bundled data."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -179,6 +193,7 @@ def import_esco(source: Path, dest: Path, bundled_data: Path):
     target = dest / "metiers.yaml"
     entries = (yaml.safe_load(target.read_text(encoding="utf-8")) if target.exists() else None) or {}
     report = merge(entries, read_occupations(source))
+    merge_isco_groups(dest / "isco.yaml", source)
     with target.open("w", encoding="utf-8") as f:
         f.write("# yaml-language-server: $schema=../schema/metiers.schema.json\n"
                 "# Imported from ESCO (© European Union) by `invoke import-esco`; editors may complete it.\n")

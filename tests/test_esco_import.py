@@ -108,3 +108,25 @@ def test_imported_data_passes_the_checks_and_builds(imported, tmp_path):
     assert "ESCO, © Union européenne" in page
     nl = (out / "nl/beroepen/instructeur-scheepvaart.html").read_text(encoding="utf-8")
     assert "Benamingen en beschrijving: ESCO, © Europese Unie." in nl and "instructeur maritieme vorming" in nl
+
+
+def test_browsing_at_scale_by_letter_and_isco_group(imported, tmp_path):
+    """With small listing parts, as with thousands of professions: letters, ISCO groups, pagination."""
+    from htmlpages import parse
+
+    dest, _, _ = imported
+    out = tasks.build_site(data=dest, output=tmp_path / "out", extra={"BROWSE_PAGE_SIZE": 10})
+    az = parse(out / "fr/repertoire-des-metiers.html")
+    assert "letter-group" not in (out / "fr/repertoire-des-metiers.html").read_text(encoding="utf-8"), "too many for one page"
+    letter_links = [v for t, a, v in az.links if "parcourir/" in v and "isco" not in v]
+    assert "parcourir/a.html" in letter_links[0] and len(letter_links) >= 20
+    part_two = parse(out / "fr/parcourir/a-2.html")
+    assert "Métiers commençant par A (2/" in part_two.title
+    assert part_two.switcher["nl"].endswith("bladeren/a-2.html")
+    sector = parse(out / "nl/bladeren/isco-2.html")
+    assert "Beroepen: Intellectuele en wetenschappelijke beroepen" in sector.title
+    group = parse(out / "fr/parcourir/isco-23.html")
+    assert "Métiers : Enseignement" in group.title and "Instructeur maritime / Instructrice maritime" in group.text
+    theme = parse(out / "fr/themes/travailler.html")
+    assert any(v.endswith("parcourir/theme-travailler.html") for t, a, v in theme.links)
+    assert max(p.stat().st_size for p in out.rglob("*.html")) < 200_000

@@ -107,7 +107,7 @@ def add_english(project):
         "from pelicanconf import *\n"
         "LANGUAGES = dict(LANGUAGES, en={'locale': 'en_GB', 'name': 'English',"
         " 'sections': {'profession': 'jobs', 'training': 'training', 'theme': 'topics',"
-        " 'activity': 'events'}})\n"
+        " 'activity': 'events', 'browse': 'browse'}})\n"
         "CENTRE = {k: dict(v, en=v['fr']) for k, v in CENTRE.items()}\n"
         "JOB_BOARDS = [dict(b, url=dict(b['url'], en=b['url']['fr'])) for b in JOB_BOARDS]\n")
     po = project / "theme/translations/en/LC_MESSAGES/messages.po"

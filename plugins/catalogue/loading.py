@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pelican.readers import MarkdownReader
 
-from .model import shown_path, Activity, Catalogue, Duration, Profession, Provider, SitePage, Source, Theme, Training
+from .model import shown_path, Activity, Catalogue, IscoGroup, Duration, Profession, Provider, SitePage, Source, Theme, Training
 from .schedule import finish_activity
 from .texts import decode_utf8, text_problem
 from .validation import did_you_mean, localized_fields, schema_problems
@@ -34,6 +34,7 @@ KINDS = (
     DataKind("training", "trainings.yaml", "trainings.schema.json", Training, "trainings", False),
     DataKind("profession", "metiers.yaml", "metiers.schema.json", Profession, "professions", False),
     DataKind("activity", "activites.yaml", "activites.schema.json", Activity, "", False),
+    DataKind("ISCO group", "isco.yaml", "isco.schema.json", IscoGroup, "", False),
 )
 
 # Fields that name other entries: (kind, field) -> kind referred to.
@@ -98,6 +99,7 @@ class CatalogueLoader:
         entries = {kind.name: self._load_kind(kind) for kind in KINDS}
         self._resolve(entries)
         self._check_invalid_references(entries)
+        self._group_by_isco(entries["profession"], entries["ISCO group"])
         pages = self._load_site_pages()
         for kind in KINDS:
             if kind.content_dir:
@@ -113,6 +115,7 @@ class CatalogueLoader:
             professions=entries["profession"],
             pages=pages,
             activities=entries["activity"],
+            isco_groups=entries["ISCO group"],
         )
 
     # -- data files --------------------------------------------------------------------------
@@ -193,6 +196,19 @@ class CatalogueLoader:
         """True if an entry is missing because its own errors were reported (or its file did not load)."""
         invalid = self.unreported.get(kind, set())
         return invalid is None or entry_id in invalid
+
+    def _group_by_isco(self, professions, groups):
+        """Each profession under its sub-major ISCO group, each sub-major group under its major group."""
+        for code, group in groups.items():
+            if len(code) == 2 and code[0] in groups:
+                groups[code[0]].subgroups.append(group)
+        for profession in professions.values():
+            for code in dict.fromkeys((profession.isco[:1], profession.isco[:2])) if profession.isco else ():
+                if code not in groups and not self._already_reported("ISCO group", code):
+                    self.problems.error(profession.source, f"profession '{profession.id}': isco: no group '{code}' "
+                                                           f"in data/isco.yaml: add its name in each language")
+            if profession.isco[:2] in groups:
+                groups[profession.isco[:2]].professions.append(profession)
 
     def _check_invalid_references(self, entries):
         """The references of entries left out for their errors are checked too: all problems at once."""

@@ -66,6 +66,20 @@ class Provider:
         return f"<Provider {self.id!r} {self.source}>"
 
 
+@dataclass(eq=False, kw_only=True, repr=False)
+class IscoGroup:
+    """An ISCO-08 major (1 digit) or sub-major (2 digits) group, to browse the répertoire by."""
+
+    id: str
+    source: Source
+    label: Text
+    subgroups: list = field(default_factory=list)  # of a major group
+    professions: list = field(default_factory=list)  # whose code falls in this group, at its level
+
+    def __repr__(self):
+        return f"<IscoGroup {self.id!r} {self.source}>"
+
+
 @dataclass(frozen=True)
 class Duration:
     amount: float
@@ -182,6 +196,7 @@ class Catalogue:
     professions: dict
     pages: dict
     activities: dict = field(default_factory=dict)
+    isco_groups: dict = field(default_factory=dict)
 
     def __repr__(self):
         return f"<Catalogue of {len(self.professions)} professions, {len(self.trainings)} trainings>"

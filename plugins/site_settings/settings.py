@@ -7,7 +7,7 @@ from babel import Locale
 
 LANG_CODE = re.compile(r"^[a-z]{2}$")
 SECTION = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RECORD_KINDS = ("profession", "training", "theme", "activity")
+RECORD_KINDS = ("profession", "training", "theme", "activity", "browse")
 
 DEFAULTS = {
     # Languages of the site, in the order of the language switcher. A third language is a new
@@ -25,6 +25,8 @@ DEFAULTS = {
     "JOB_BOARDS": [],
     # Theme string catalogs: <TRANSLATIONS_PATH>/<lang>/LC_MESSAGES/messages.po (default: THEME/translations).
     "TRANSLATIONS_PATH": None,
+    # Professions per listing page (A–Z letter, ISCO group, theme): keeps pages light at any size.
+    "BROWSE_PAGE_SIZE": 250,
     # Warnings (what should be completed) count as errors: set for publishing.
     "STRICT_CHECKS": False,
     # Postal address and name of the centre, shown in every page footer, per language.
@@ -37,6 +39,17 @@ DEFAULTS = {
     "SEARCH_INDEX_URL": "theme/search/index-{lang}.js",
     # Weight of a match in each searched field: title > other names > summary text.
     "SEARCH_BOOSTS": {"title": 10, "other_names": 5, "text": 1},
+    # Publishing: the public address of the web version (https://..., no trailing slash). When set,
+    # pages get a canonical link and the version line links to it. None for previews.
+    "WEB_URL": None,
+    # Publishing: the date of the version shown on every page (a date or 'YYYY-MM-DD'), never the
+    # clock, so that two publications of the same sources are identical. None: no version line.
+    "BUILD_DATE": None,
+    # Kiosk mode for the centre's public PCs (off for the web): after KIOSK_IDLE_MINUTES without input,
+    # a notice warns for KIOSK_WARNING_SECONDS, then the page goes back to the home page, search emptied.
+    "KIOSK": False,
+    "KIOSK_IDLE_MINUTES": 3,
+    "KIOSK_WARNING_SECONDS": 30,
 }
 
 
@@ -126,6 +139,26 @@ def _check_agenda(settings):
                                f"(Babel time patterns, e.g. \"H 'h'\" and \"H 'h' mm\")")
 
 
+def _check_publishing(settings):
+    url, day = settings["WEB_URL"], settings["BUILD_DATE"]
+    if url is not None and not re.match(r"^https://[a-z0-9.-]+(/[^/\s]+)*$", str(url)):
+        _fail("WEB_URL", f"expected the https address of the site without a trailing slash, got {url!r}")
+    if day is not None and not isinstance(day, date):
+        try:
+            settings["BUILD_DATE"] = date.fromisoformat(str(day))
+        except ValueError:
+            _fail("BUILD_DATE", f"expected a date such as '2026-03-03', got {day!r}")
+
+
+def _check_kiosk(settings):
+    if not isinstance(settings["KIOSK"], bool):
+        _fail("KIOSK", f"expected True or False, got {settings['KIOSK']!r}")
+    for key in ("KIOSK_IDLE_MINUTES", "KIOSK_WARNING_SECONDS"):
+        value = settings[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            _fail(key, f"expected a number greater than 0, got {value!r}")
+
+
 def check_settings(settings):
     """Fill in defaults for our keys, then check every one; raise SettingsError on the first bad value."""
     for key, default in DEFAULTS.items():
@@ -135,7 +168,11 @@ def check_settings(settings):
     _check_centre(settings)
     _check_agenda(settings)
     _check_search(settings)
+    _check_publishing(settings)
+    _check_kiosk(settings)
     _check_paths(settings)
+    if not isinstance(settings["BROWSE_PAGE_SIZE"], int) or settings["BROWSE_PAGE_SIZE"] < 10:
+        _fail("BROWSE_PAGE_SIZE", f"expected a whole number of at least 10, got {settings['BROWSE_PAGE_SIZE']!r}")
     if not isinstance(settings["STRICT_CHECKS"], bool):
         _fail("STRICT_CHECKS", f"expected True or False, got {settings['STRICT_CHECKS']!r}")
     for key in ("RECORD_URL", "SITE_PAGE_URL"):
