@@ -216,6 +216,12 @@ def import_esco(c, source, dest):
 
 
 @task
+def bench(c):
+    """Build benchmark at ESCO scale: full build, rebuild, pages/s, memory, vs vanilla Pelican."""
+    c.run(f"{sys.executable} bench/build_bench.py")
+
+
+@task
 def translations(c):
     """Extract theme strings and update the catalogs; then translate the new entries."""
     pot, pybabel = "theme/translations/messages.pot", Path(sys.executable).parent / "pybabel"

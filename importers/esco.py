@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 
 LANGS = ("fr", "nl")
-MANAGED = ("title", "title_feminine", "other_names", "description", "isco", "regulated", "regulation")
+# Fields an import writes: the occupation's texts, then its relations to other occupations.
+OCCUPATION_FIELDS = ("title", "title_feminine", "other_names", "description", "isco", "regulated", "regulation")
+MANAGED = OCCUPATION_FIELDS + ("related",)
 # What ESCO says of a regulated occupation, in the site's words; editors add the Belgian details.
 EU_REGULATED = {
     "fr": "ESCO indique que cette profession est réglementée dans l’Union européenne : un diplôme ou une "
@@ -158,10 +160,10 @@ def merge(entries, occupations):
             report.kept_because_edited.append(entry_id)
             continue
         upstream = managed_fields(rows)
-        if all(entry.get(k) == upstream.get(k) for k in MANAGED):
+        if all(entry.get(k) == upstream.get(k) for k in OCCUPATION_FIELDS):
             report.unchanged.append(entry_id)
             continue
-        for key in MANAGED:
+        for key in OCCUPATION_FIELDS:
             entry.pop(key, None)
         entry.update(upstream)
         entry["esco_checksum"] = checksum(entry)
@@ -184,6 +186,22 @@ def merge_isco_groups(path: Path, source: Path):
         yaml.dump(groups, f, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=True, width=120)
 
 
+def link_relations(entries, source: Path):
+    """`related`: the broader and narrower ESCO occupations of each imported one (both directions)."""
+    by_uri = {e["esco"]: entry_id for entry_id, e in entries.items() if e.get("esco")}
+    links = {}
+    for row in read_csv(source / "broaderRelationsOccPillar_en.csv"):
+        child, parent = by_uri.get(row["conceptUri"]), by_uri.get(row["broaderUri"])
+        if child and parent:
+            links.setdefault(child, []).append(parent)
+            links.setdefault(parent, []).append(child)
+    for entry_id, related in links.items():
+        entry = entries[entry_id]
+        if checksum(entry) == entry.get("esco_checksum"):  # not edited: ESCO's relations may be refreshed
+            entry["related"] = sorted(set(related))
+            entry["esco_checksum"] = checksum(entry)
+
+
 def import_esco(source: Path, dest: Path, bundled_data: Path):
     """Import into dest/metiers.yaml; a data file dest lacks is first copied from the bundled data."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -193,6 +211,7 @@ def import_esco(source: Path, dest: Path, bundled_data: Path):
     target = dest / "metiers.yaml"
     entries = (yaml.safe_load(target.read_text(encoding="utf-8")) if target.exists() else None) or {}
     report = merge(entries, read_occupations(source))
+    link_relations(entries, source)
     merge_isco_groups(dest / "isco.yaml", source)
     with target.open("w", encoding="utf-8") as f:
         f.write("# yaml-language-server: $schema=../schema/metiers.schema.json\n"

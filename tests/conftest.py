@@ -60,3 +60,17 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+AXE_RULES = Path(__file__).parent / "artifacts" / "axe-rules.txt"
+
+
+def pytest_sessionstart(session):
+    AXE_RULES.unlink(missing_ok=True)  # written afresh by tests/test_accessibility.py
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The accessibility rules axe-core checked, in the report of every run that ran it."""
+    if AXE_RULES.exists():
+        terminalreporter.section("axe-core rules checked (WCAG 2.0/2.1 A and AA)")
+        terminalreporter.write_line(AXE_RULES.read_text(encoding="utf-8").strip())

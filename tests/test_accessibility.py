@@ -96,6 +96,14 @@ def test_root_language_chooser_has_no_axe_violation(site, page, axe_rules):
     assert not results["violations"], describe(results["violations"])
 
 
+def test_error_page_has_no_axe_violation(published_site, page, axe_rules):
+    """The web version's 404 page (both languages side by side), as a visitor with a dead link meets it."""
+    page.goto((published_site / "404.html").as_uri())
+    results = axe(page)
+    assert not results["violations"], describe(results["violations"])
+    assert page.evaluate("[...document.querySelectorAll('[lang]')].map(e => e.lang)").count("nl") >= 1
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_no_axe_violation(site, page, catalogue, axe_rules, kind, lang):
@@ -109,8 +117,8 @@ def test_no_axe_violation(site, page, catalogue, axe_rules, kind, lang):
 
 FOCUSED = """() => {
   const e = document.activeElement, style = getComputedStyle(e);
-  const region = e.closest(".main-nav") ? "nav" : e.closest("header") ? "header" : e.closest("main") ? "main"
-    : e.closest("footer") ? "footer" : e === document.body ? "body" : "other";
+  const region = e.closest(".main-nav") ? "nav" : e.closest(".site-header") ? "header" : e.closest("main") ? "main"
+    : e.closest(".site-footer") ? "footer" : e === document.body ? "body" : "other";
   return {tag: e.tagName, cls: e.className, region, focusVisible: e.matches(":focus-visible"),
           outline: style.outlineStyle === "none" ? 0 : parseFloat(style.outlineWidth),
           key: e.tagName + (e.getAttribute("href") || e.id || e.className)};
@@ -329,7 +337,7 @@ def test_idle_kiosk_warns_then_goes_home_with_search_emptied(kiosk_site, page, c
     page.fill("[data-search-input]", "boul")
     notice = page.locator("[data-kiosk-notice]")
     assert notice.get_attribute("aria-live") == "assertive" and notice.inner_text() == ""
-    page.wait_for_function("document.querySelector('[data-kiosk-notice]').textContent !== ''", timeout=5000)
+    page.wait_for_function("() => document.querySelector('[data-kiosk-notice]').textContent !== ''", timeout=5000)
     assert KIOSK_WARNING[lang] in notice.inner_text() and notice.is_visible()
     page.wait_for_url(f"**/{catalogue.pages['home'].urls[lang]}", timeout=5000)
     assert page.input_value("[data-search-input]") == ""
@@ -339,12 +347,25 @@ def test_idle_kiosk_warns_then_goes_home_with_search_emptied(kiosk_site, page, c
 def test_any_input_during_the_warning_keeps_the_page(kiosk_site, page, catalogue):
     address = (kiosk_site / catalogue.professions["boulanger"].urls["nl"]).as_uri()
     page.goto(address)
-    page.wait_for_function("document.querySelector('[data-kiosk-notice]').textContent !== ''", timeout=5000)
+    page.wait_for_function("() => document.querySelector('[data-kiosk-notice]').textContent !== ''", timeout=5000)
     page.keyboard.press("Shift")
     assert page.inner_text("[data-kiosk-notice]") == ""
     page.wait_for_timeout(1000)
     assert page.url == address
 
 
-def test_the_web_site_has_no_kiosk_mode(site):
-    assert not list(site.rglob("kiosk.js")) or "kiosk.js" not in (site / "fr/index.html").read_text(encoding="utf-8")
+def test_the_web_site_has_no_kiosk_mode(site, settings):
+    assert settings["KIOSK"] is False
+    assert not any("kiosk.js" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("key,value,expected", [("KIOSK", "yes", "expected True or False"),
+                                                ("KIOSK_IDLE_MINUTES", 0, "expected a number greater than 0"),
+                                                ("KIOSK_WARNING_SECONDS", "30", "expected a number greater than 0")])
+def test_kiosk_settings_are_checked(key, value, expected):
+    import tasks
+    from site_settings import check_settings
+    from site_settings.settings import SettingsError
+
+    with pytest.raises(SettingsError, match=f"Config value '{key}': {expected}"):
+        check_settings(tasks.read_site_settings() | {key: value})

@@ -260,3 +260,31 @@ def test_new_entry_is_ready_to_fill_in_and_cannot_ship_empty(project):
     assert "content/fr/pages/ateliers.md:1: 'Title:' is empty: write its value" in reported
     with pytest.raises(ValueError, match="profession 'boulanger' exists already"):
         new_entry(settings, "profession", "boulanger", Problems())
+
+
+def test_pre_commit_hook_runs_the_checks(tmp_path):
+    """The hook of .pre-commit-config.yaml is the editors' `invoke check`: it passes here, fails on a mistake."""
+    import shlex
+
+    import yaml
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"][0]
+    command = shlex.split(hook["entry"])
+    assert command[:2] == [".venv/bin/invoke", "check"] and hook["pass_filenames"] is False
+    assert subprocess.run([sys.executable, "-m", "invoke", *command[1:]], cwd=ROOT).returncode == 0
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    edit(tmp_path, "data/themes.yaml", "  icon: globe", "  icon: planet")
+    broken = subprocess.run([sys.executable, "-m", "invoke", *command[1:], "--data", str(data)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert broken.returncode == 1 and "icon: 'planet' is not allowed" in broken.stderr
+
+
+def test_check_on_the_full_esco_import_reports_no_error(tmp_path):
+    """~3,000 imported professions: checked in one run (its time is in `invoke bench`)."""
+    from importers.esco import import_esco
+
+    import_esco(ROOT.parent / "shared/esco/raw", tmp_path / "data", ROOT / "data")
+    report, failed = tasks.check_content(data=str(tmp_path / "data"))
+    assert not failed, report[:2000]
+    assert "0 errors, " in report and report.count("not described yet") > 3000

@@ -130,3 +130,20 @@ def test_browsing_at_scale_by_letter_and_isco_group(imported, tmp_path):
     theme = parse(out / "fr/themes/travailler.html")
     assert any(v.endswith("parcourir/theme-travailler.html") for t, a, v in theme.links)
     assert max(p.stat().st_size for p in out.rglob("*.html")) < 200_000
+
+
+def test_related_professions_from_esco_relations_and_isco_unit_group(imported, tmp_path):
+    from htmlpages import parse
+
+    dest, _, entries = imported
+    child, parent = next((i, e["related"][0]) for i, e in entries.items() if e.get("related"))
+    assert child in entries[parent]["related"], "relations go both ways"
+    out = tasks.build_site(data=dest, output=tmp_path / "out")
+    page = parse(out / "fr/metiers" / f"{entries[child]['slug']['fr']}.html")
+    assert any(v.endswith(f"metiers/{entries[parent]['slug']['fr']}.html") for t, a, v in page.links)
+    # a bundled profession is related to the ESCO occupations of its ISCO unit group
+    own = next(e for e in entries.values() if not e.get("esco") and e.get("isco") == "2635")
+    siblings = [e for e in entries.values() if e.get("esco") and e.get("isco") == "2635"]
+    assert len(siblings) >= 3
+    own_page = parse(out / "fr/metiers" / f"{own['slug']['fr']}.html")
+    assert all(any(v.endswith(f"metiers/{e['slug']['fr']}.html") for t, a, v in own_page.links) for e in siblings[:3])

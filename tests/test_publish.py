@@ -1,6 +1,8 @@
 """`invoke publish`: the bundled site publishes; broken outputs are refused with a message naming
 the page; the offline zip works from file:// in Chromium; two publications give the same bytes."""
 import hashlib
+import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 import zipfile
@@ -12,7 +14,7 @@ import pytest
 
 import tasks
 from htmlpages import all_pages, parse
-from publish import check_output
+from publish import PublicationFailed, check_output
 from publish.validator import invalid_html
 
 DAY = date(2026, 3, 3)
@@ -172,6 +174,17 @@ def test_invalid_html_is_refused_by_the_validator_naming_the_page(web, tmp_path)
     assert problems and all(p.startswith("fr/infos-pratiques.html: line ") for p in problems), problems
 
 
+def test_a_refused_publication_changes_nothing(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("previous", encoding="utf-8")
+    with pytest.raises(PublicationFailed, match="link to unknown"):
+        tasks.publish_site(output, tmp_path / "dist", DAY, data=Path(__file__).parent / "fixtures/mini/data",
+                           progress=lambda line: None)
+    assert [p.name for p in output.iterdir()] == ["index.html"]
+    assert not list(tmp_path.rglob("*.zip")) and not (tmp_path / "dist/.publication").exists()
+
+
 # -- the offline copy, browsed from file://
 
 
@@ -233,3 +246,51 @@ def test_two_publications_of_the_same_sources_are_identical(publication, tmp_pat
     first, second = files_of(publication.output), files_of(again.output)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+# -- schema.org structured data
+
+VOCABULARY = json.loads((Path(tasks.ROOT) / "plugins/publish/schema_org.json").read_text(encoding="utf-8"))
+STRUCTURED = {"metiers": "Occupation", "beroepen": "Occupation", "formations": "Course",
+              "opleidingen": "Course", "activites": "Event", "activiteiten": "Event"}
+
+
+def json_ld(path):
+    text = path.read_text(encoding="utf-8")
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def schema_problems(item, where):
+    """Every @type and property not in schema.org's vocabulary for that type (or its parents)."""
+    kind, problems = item.get("@type"), []
+    if kind not in VOCABULARY["types"]:
+        return [f"{where}: unknown type {kind}"]
+    lineage = [kind]
+    while VOCABULARY["types"][lineage[-1]]:
+        lineage.append(VOCABULARY["types"][lineage[-1]])
+    for name, value in item.items():
+        if name.startswith("@"):
+            continue
+        if not set(VOCABULARY["properties"].get(name, [])) & set(lineage):
+            problems.append(f"{where}: {kind} has no property '{name}' in schema.org")
+        for nested in value if isinstance(value, list) else [value]:
+            if isinstance(nested, dict):
+                problems += schema_problems(nested, f"{where} {name}")
+    return problems
+
+
+def test_profession_training_and_activity_pages_describe_themselves_with_schema_org(web):
+    problems, seen = [], set()
+    for page in sorted(web.glob("*/*/*.html")):
+        expected = STRUCTURED.get(page.parent.name)
+        if expected is None:
+            continue
+        items = [i for block in json_ld(page) for i in (block if isinstance(block, list) else [block])]
+        where = page.relative_to(web).as_posix()
+        assert items and {i["@type"] for i in items} == {expected}, where
+        assert all(i["url"] == f"{WEB}/{where}" and i["@context"] == "https://schema.org" for i in items), where
+        problems += [p for i in items for p in schema_problems(i, where)]
+        seen.add(expected)
+    assert seen == {"Occupation", "Course", "Event"}
+    assert not problems, problems[:10]

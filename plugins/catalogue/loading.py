@@ -209,6 +209,11 @@ class CatalogueLoader:
                                                            f"in data/isco.yaml: add its name in each language")
             if profession.isco[:2] in groups:
                 groups[profession.isco[:2]].professions.append(profession)
+        units = {}
+        for profession in professions.values():
+            if len(profession.isco) == 4:
+                units.setdefault(profession.isco, []).append(profession)
+                profession.same_unit_group = units[profession.isco]
 
     def _check_invalid_references(self, entries):
         """The references of entries left out for their errors are checked too: all problems at once."""

@@ -127,12 +127,19 @@ class Profession(Record):
     isco: str = ""
     esco: str = ""
     esco_checksum: str = ""  # set by the ESCO import: its texts come from ESCO
+    same_unit_group: list = field(default_factory=list)  # professions sharing the 4-digit ISCO code
     activities: list = field(default_factory=list)
 
     page_kind = "profession"
 
     # Fields that describe a profession to visitors; missing ones are reported as a warning.
     DESCRIBING = ("summary", "tasks", "skills", "working_conditions", "access", "level", "languages")
+
+    def neighbours(self, limit=12):
+        """Related professions: the editors' (or ESCO's) first, then others of the same ISCO unit group."""
+        chosen = list(self.related)
+        chosen += [p for p in self.same_unit_group if p not in chosen and p is not self]
+        return chosen[:limit]
 
     def missing_descriptions(self):
         return [name for name in self.DESCRIBING if not getattr(self, name)]

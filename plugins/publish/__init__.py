@@ -6,14 +6,16 @@ scripts, lang/hreflang, titles and descriptions; validator.py: HTML validity wit
 the web-only files (webfiles.py: sitemap.xml, robots.txt) and the manifest, then packs the
 offline copy (archive.py). Any problem stops the publication with a message naming the page.
 
-During the build, this plugin only adds 404.html at the root (both languages side by side) when
-WEB_URL is set: a web host serves it at any address, so its links are absolute.
+During the build, when WEB_URL is set, this plugin adds 404.html at the root (both languages side
+by side; a web host serves it at any address, so its links are absolute) and gives templates
+`structured_data(page)`, the schema.org JSON-LD of the page (structured.py).
 """
 from pages.generators import PageKindGenerator
 from pelican import signals
 
 from .publication import PublicationFailed, publish_site
 from .site_check import check_output
+from .structured import add_to_templates
 
 __all__ = ["PublicationFailed", "check_output", "publish_site", "register"]
 
@@ -39,3 +41,4 @@ def get_generators(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(add_to_templates)

@@ -1,4 +1,5 @@
 """`invoke publish`, step by step: nothing reaches output/ or dist/ unless every check passes."""
+import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -49,8 +50,20 @@ def _fail_on(problems, what):
 def publish_site(settings, check, build, install, output, dist, progress=print):
     """Check, build (`build(folder)`), check the built site, add the web files, manifest and zip,
     then `install(folder, output)`. `settings` are the checked publishing settings."""
-    day = settings["BUILD_DATE"]
     staging = Path(dist) / ".publication"
+    try:
+        zip_path = _prepare(settings, check, build, staging, dist, progress)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    with step(progress, 6, f"Installing into {output}"):
+        install(staging, Path(output).resolve())
+    return _publication(Path(output).resolve(), zip_path, settings)
+
+
+def _prepare(settings, check, build, staging, dist, progress):
+    """Steps 1 to 5, in `staging`: the offline zip's path, or PublicationFailed."""
+    day = settings["BUILD_DATE"]
     with step(progress, 1, "Editorial checks (strict mode)"):
         report, failed = check()
         if failed:
@@ -66,10 +79,7 @@ def publish_site(settings, check, build, install, output, dist, progress=print):
         write_web_files(staging, site.counterparts, settings)
         write_manifest(staging)
         name = ZIP_NAME.format(day=day.isoformat())
-        zip_path = write_zip(staging, Path(dist) / f"{name}.zip", name, day, leave_out=WEB_ONLY)
-    with step(progress, 6, f"Installing into {output}"):
-        install(staging, Path(output).resolve())
-    return _publication(Path(output).resolve(), zip_path, settings)
+        return write_zip(staging, Path(dist) / f"{name}.zip", name, day, leave_out=WEB_ONLY)
 
 
 def _publication(output, zip_path, settings):

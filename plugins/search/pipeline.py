@@ -61,10 +61,10 @@ def _register_language(theme, lang):
     for name in (f"stopWordFilter-{lang}", f"stemmer-{lang}"):  # another theme's, in the same process
         Pipeline.registered_functions.pop(name, None)
     generate_stop_word_filter(set(found.group(2).split(" ")), language=lang)
-    snowball = snowballstemmer.stemmer(SNOWBALL[lang])
+    stem_word = cache(snowballstemmer.stemmer(SNOWBALL[lang]).stemWord)
 
-    def stem(token, i=None, tokens=None):
-        return token.update(lambda string, metadata=None: snowball.stemWord(string))
+    def stem(token, i=None, tokens=None):  # a word is stemmed once per build, however often it occurs
+        return token.update(lambda string, metadata=None: stem_word(string))
 
     Pipeline.register_function(stem, f"stemmer-{lang}")
 

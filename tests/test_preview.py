@@ -1,0 +1,51 @@
+"""`invoke serve`: the preview an editor uses shows an edit after saving, without restarting."""
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch_until(url, predicate, seconds=60):
+    """The page's text once `predicate` holds; polls a bounded number of times."""
+    deadline, text = time.monotonic() + seconds, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if predicate(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} never showed the expected content; last seen: {text[:200]!r}")
+
+
+def test_preview_serves_and_rebuilds_after_an_edit(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "output", ".git", "tests", "__pycache__",
+                                                                  "dist", ".output-*"))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/fr/metiers/boulanger.html"
+        fetch_until(url, lambda text: "<h1>Boulanger / Boulangère</h1>" in text)
+        data = project / "data/metiers.yaml"
+        data.write_text(data.read_text(encoding="utf-8").replace("title: {fr: Boulanger, nl: Bakker}",
+                                                                 "title: {fr: Boulanger artisan, nl: Bakker}", 1),
+                        encoding="utf-8")
+        fetch_until(url, lambda text: "<h1>Boulanger artisan / Boulangère</h1>" in text)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
