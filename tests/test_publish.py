@@ -193,6 +193,7 @@ def test_zip_is_the_web_version_without_its_web_only_files(publication, web, off
     assert names == sorted(names[:-1]) + ["metiers-brussels-2026-03-03/MANIFEST.sha256"]
     unpacked, published = files_of(offline), files_of(web)
     assert set(published) - set(unpacked) == {"404.html", "robots.txt", "sitemap.xml"}
+    assert {"open-data/metiers-fr.json", "open-data/metiers-nl.csv", "open-data/README-nl.md"} <= set(unpacked)
     assert all(unpacked[name] == published[name] for name in unpacked if name != "MANIFEST.sha256")
 
 

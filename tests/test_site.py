@@ -41,7 +41,7 @@ def test_links_work_from_disk(pages):
     """Relative links ending in .html (or an asset): never '/' (a folder listing on file://)."""
     bad = [f"{p.path}: {value}" for p in pages for tag, attr, value in p.links
            if tag == "a" and not EXTERNAL.match(value) and not value.startswith(("#", "mailto:"))
-           and not value.split("#")[0].endswith((".html", ".ics", ".atom"))]
+           and not value.split("#")[0].endswith((".html", ".ics", ".atom", ".json", ".csv", ".md"))]
     assert not bad, "\n".join(bad[:20])
 
 
@@ -132,3 +132,23 @@ def test_no_cookie_storage_or_script_from_anywhere(pages):
     for page in pages:
         source = page.path.read_text(encoding="utf-8")
         assert "document.cookie" not in source and "localStorage" not in source and "sessionStorage" not in source
+
+
+def test_open_data_export_in_each_language(site, catalogue):
+    import csv
+    import json
+
+    for lang in ("fr", "nl"):
+        document = json.loads((site / f"open-data/metiers-{lang}.json").read_text(encoding="utf-8"))
+        assert document["language"] == lang and document["licence"].startswith("CC BY 4.0")
+        assert len(document["professions"]) == len(catalogue.professions)
+        baker = next(p for p in document["professions"] if p["id"] == "boulanger")
+        assert baker["page"] == catalogue.professions["boulanger"].urls[lang] and (site / baker["page"]).is_file()
+        with open(site / f"open-data/metiers-{lang}.csv", newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        assert [r["id"] for r in rows] == [p["id"] for p in document["professions"]]
+        assert rows[0]["other_names"] == " | ".join(document["professions"][0]["other_names"])
+        readme = (site / f"open-data/README-{lang}.md").read_text(encoding="utf-8")
+        assert f"`metiers-{lang}.csv`" in readme and "`isco`" in readme and document["version"][:4] in readme
+    assert "Version du " in (site / "open-data/README-fr.md").read_text(encoding="utf-8")
+    assert "Versie van " in (site / "open-data/README-nl.md").read_text(encoding="utf-8")

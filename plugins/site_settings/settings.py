@@ -27,6 +27,8 @@ DEFAULTS = {
     "TRANSLATIONS_PATH": None,
     # Professions per listing page (A–Z letter, ISCO group, theme): keeps pages light at any size.
     "BROWSE_PAGE_SIZE": 250,
+    # Licence of the open data export (open-data/ in every build), as shown in its README.
+    "OPEN_DATA_LICENCE": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
     # Warnings (what should be completed) count as errors: set for publishing.
     "STRICT_CHECKS": False,
     # Postal address and name of the centre, shown in every page footer, per language.
