@@ -38,7 +38,7 @@ def catalogue(settings):
     problems = Problems()
     catalogue = load_catalogue(settings, problems)
     assert not problems.errors, problems.report()
-    assign_urls(catalogue.records(), settings)
+    assign_urls([*catalogue.records(), *catalogue.activities.values()], settings)
     return catalogue
 
 

@@ -80,7 +80,7 @@ def test_index_stores_its_pipeline_short_refs_and_documents(site, catalogue, lan
     refs = {ref.split("/")[1] for ref, _ in data["index"]["fieldVectors"]}
     assert refs == {str(i) for i in range(len(data["docs"]))}, "refs are positions in the documents table"
     kinds = {kind for kind, *_ in data["docs"]}
-    assert kinds == {"profession", "training", "theme", "page"}
+    assert kinds == {"profession", "training", "theme", "page", "activity"}
     boulanger = catalogue.professions["boulanger"]
     assert boulanger.urls[lang] in [url for _, _, url, _ in data["docs"]]
 
@@ -277,3 +277,13 @@ def test_without_javascript_the_box_explains_and_offers_the_a_to_z_list(site, br
     page.click(".site-search-noscript a")
     assert page.url.endswith(catalogue.pages["professions"].urls[lang])
     context.close()
+
+
+@pytest.mark.parametrize("lang,query,label", [("fr", "linkedin", "Activité"), ("nl", "linkedin", "Activiteit")])
+def test_activities_are_found_and_labelled(site, page, catalogue, lang, query, label):
+    open_page(page, site.as_uri(), f"{lang}/index.html")
+    hrefs = search(page, query)
+    linkedin = next(a for a in catalogue.activities.values() if "LinkedIn" in a.title[lang])
+    assert any(landing(h).endswith(linkedin.urls[lang]) for h in hrefs)
+    first = page.locator("[data-search-result]").first
+    assert label in first.inner_text()

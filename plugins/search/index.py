@@ -33,13 +33,14 @@ def _shorten(text):
 
 
 def documents(catalogue, localizer):
-    """Every page worth finding, in one language: site pages, themes, professions, trainings."""
+    """Every page worth finding, in one language: site pages, themes, professions, trainings, activities."""
     lang = localizer.lang
-    for record in catalogue.records():
+    for record in [*catalogue.records(), *catalogue.activities.values()]:
         title, other_names, text = record.title[lang], [], record.summary.get(lang, "")
         if record.page_kind == "profession":  # both forms, the editors' synonyms, ESCO's description
             title = localizer.capitalize(record.full_title(lang))
             other_names = record.other_names.get(lang, [])
+        if record.page_kind in ("profession", "activity"):
             text = f"{text} {record.description.get(lang, '')}"
         yield Document(record.page_kind, title, other_names, _plain(text), record.urls[lang])
 
