@@ -49,9 +49,11 @@ def _cut(key, title, listing, items, size, **extra):
 def build_listings(catalogue, languages, size):
     """(every listing part, Browse) for a catalogue."""
     professions = list(catalogue.professions.values())
-    letters = sorted({initial(p.title[lang]) for p in professions for lang in languages})
-    by_letter = {letter: {lang: [p for p in professions if initial(p.title[lang]) == letter] for lang in languages}
-                 for letter in letters}
+    by_letter = {}
+    for lang in languages:
+        for p in professions:
+            by_letter.setdefault(initial(p.title[lang]), {code: [] for code in languages})[lang].append(p)
+    by_letter = dict(sorted(by_letter.items()))
     letter_parts = [_cut(f"{letter.lower() if letter != '#' else '0-9'}", {lang: letter for lang in languages}, "letter",
                          {lang: sorted(items[lang], key=lambda p: sort_key(p.full_title(lang))) for lang in languages},
                          size) for letter, items in by_letter.items()]

@@ -3,6 +3,7 @@ punctuation count only to break ties, and the language's digraphs (Dutch 'ij') k
 capitals ('IJzer')."""
 import re
 import unicodedata
+from functools import cache
 
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ĳ": "ij"})
 NOT_LETTER = re.compile(r"[\W_]+")
@@ -14,12 +15,14 @@ def base_letters(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@cache  # a title is compared many times in a sort, and sorted in several listings
 def sort_key(text):
     """Primary: letters and digits only; then accents; then lower case before capitals."""
     base = base_letters(text)
     return (NOT_LETTER.sub("", base), NOT_LETTER.sub(" ", base).strip(), text.casefold(), text.swapcase())
 
 
+@cache
 def initial(text):
     """The letter a text is listed under in an A–Z: 'Écrivain' -> 'E', '3D designer' -> '#'."""
     letters = NOT_LETTER.sub("", base_letters(text))

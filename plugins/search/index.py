@@ -4,8 +4,9 @@ import re
 from dataclasses import dataclass
 
 from lunr.builder import Builder
+from lunr.pipeline import Pipeline
 
-from .pipeline import make_pipeline, pipeline_names, vendor_scripts, words
+from .pipeline import make_pipeline, pipeline_names, term_maker, vendor_scripts, words
 
 FIELDS = ("title", "other_names", "text")  # boosted by SEARCH_BOOSTS
 GLOBAL = "siteSearchIndexes"
@@ -46,17 +47,19 @@ def documents(catalogue, localizer):
 
 
 def build_index(docs, names, boosts):
-    """A lunr index of `docs` whose refs are their positions ("0", "1"...): short and stable."""
+    """A lunr index of `docs` whose refs are their positions ("0", "1"...): short and stable.
+    Words go through the pipeline before they reach the builder, once per distinct word."""
     builder = Builder()
-    builder.pipeline = make_pipeline(names)
+    builder.pipeline = Pipeline()
     builder.search_pipeline = make_pipeline(names)
     builder.ref("ref")
     for name in FIELDS:
         builder.field(name, boost=boosts[name])
+    terms = term_maker(names)
     for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref), "title": words(doc.title),
-                     "other_names": [w for name in doc.other_names for w in words(name)],
-                     "text": words(doc.text)})
+        builder.add({"ref": str(ref), "title": terms(doc.title),
+                     "other_names": [t for name in doc.other_names for t in terms(name)],
+                     "text": terms(doc.text)})
     return builder.build()
 
 

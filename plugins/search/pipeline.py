@@ -61,9 +61,9 @@ def _register_language(theme, lang):
     for name in (f"stopWordFilter-{lang}", f"stemmer-{lang}"):  # another theme's, in the same process
         Pipeline.registered_functions.pop(name, None)
     generate_stop_word_filter(set(found.group(2).split(" ")), language=lang)
-    stem_word = cache(snowballstemmer.stemmer(SNOWBALL[lang]).stemWord)
+    stem_word = snowballstemmer.stemmer(SNOWBALL[lang]).stemWord
 
-    def stem(token, i=None, tokens=None):  # a word is stemmed once per build, however often it occurs
+    def stem(token, i=None, tokens=None):
         return token.update(lambda string, metadata=None: stem_word(string))
 
     Pipeline.register_function(stem, f"stemmer-{lang}")
@@ -86,6 +86,13 @@ def make_pipeline(names):
     return Pipeline.load(names)
 
 
-def tokens(pipeline, text):
-    """The index terms of a text: its words through the pipeline (stop words dropped)."""
-    return [term for word in words(text) for term in pipeline.run_string(word)]
+def term_maker(names):
+    """text -> its index terms through the pipeline `names` (stop words dropped), each distinct
+    word processed once: a build meets the same words thousands of times."""
+    pipeline = make_pipeline(names)
+
+    @cache
+    def word_terms(word):
+        return tuple(pipeline.run_string(word))
+
+    return lambda text: [term for word in words(text) for term in word_terms(word)]
