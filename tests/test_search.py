@@ -13,7 +13,7 @@ import pytest
 
 import tasks
 from i18n import localizers
-from search.index import documents
+from search.index import build_index, documents
 from search.pipeline import pipeline_names, term_maker
 
 LANGS = ("fr", "nl")
@@ -76,9 +76,15 @@ def landing(href):
 def test_index_stores_its_pipeline_short_refs_and_documents(site, catalogue, lang):
     data = read_index(site, lang)
     assert data["pipeline"] == [f"stopWordFilter-{lang}", "fold-accents", f"stemmer-{lang}"]
-    assert data["index"]["pipeline"] == data["pipeline"], "the browser loads the pipeline the build used"
-    refs = {ref.split("/")[1] for ref, _ in data["index"]["fieldVectors"]}
-    assert refs == {str(i) for i in range(len(data["docs"]))}, "refs are positions in the documents table"
+    refs = set()
+    for postings in data["index"]["postings"]:
+        at = 0
+        for _ in data["index"]["terms"].split(" "):
+            count, doc, at = postings[at], 0, at + 1
+            for _ in range(count):
+                doc, at = doc + postings[at] // 2, at + 1 + postings[at] % 2
+                refs.add(doc)
+    assert refs == set(range(len(data["docs"]))), "refs are positions in the documents table"
     kinds = {kind for kind, *_ in data["docs"]}
     assert kinds == {"profession", "training", "theme", "page", "activity"}
     boulanger = catalogue.professions["boulanger"]
@@ -120,6 +126,31 @@ def test_words_are_cut_at_slashes_elisions_and_keep_their_edge_letters(settings)
 # -- the same processing in Python and in the browser
 
 
+def readable(serialized):
+    """A serialized lunr index with terms instead of term numbers: {term: {field: refs}}, {field/ref: {term: score}}."""
+    terms = {posting["_index"]: term for term, posting in serialized["invertedIndex"]}
+    postings = {term: {f: set(refs) for f, refs in posting.items() if f != "_index"}
+                for term, posting in serialized["invertedIndex"]}
+    vectors = {ref: {terms[v[i]]: v[i + 1] for i in range(0, len(v), 2)} for ref, v in serialized["fieldVectors"]}
+    return postings, {ref: v for ref, v in vectors.items() if v}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_browser_rebuilds_the_index_lunr_py_built(site, catalogue, settings, page, lang):
+    """The index ships terms and frequencies only: the browser computes the same scores as lunr.py."""
+    docs = list(documents(catalogue, localizers(settings)[lang]))
+    built = build_index(docs, pipeline_names(settings["THEME"], lang), settings["SEARCH_BOOSTS"]).build()
+    page.goto((site / f"{lang}/index.html").as_uri())
+    shipped = page.evaluate("lang => window.siteSearch.index(lang)", lang)
+    (python_postings, python_vectors), (js_postings, js_vectors) = readable(built.serialize()), readable(shipped)
+    assert js_postings == python_postings
+    assert js_vectors.keys() == python_vectors.keys()
+    off = {(ref, term): (score, js_vectors[ref][term]) for ref, vector in python_vectors.items()
+           for term, score in vector.items() if abs(js_vectors[ref][term] - score) > 0.0011}
+    assert not off, f"{len(off)} scores differ: {list(off.items())[:5]}"
+    assert shipped["pipeline"] == built.pipeline.serialize() == read_index(site, lang)["pipeline"]
+
+
 def vocabulary(catalogue, settings, lang):
     """Every distinct word of every title, other name and description, with the documents it is in."""
     from search.pipeline import words
@@ -139,7 +170,7 @@ def test_python_and_browser_make_the_same_terms_and_every_word_finds_its_documen
     vocab = vocabulary(catalogue, settings, lang)
     terms = term_maker(pipeline_names(settings["THEME"], lang))
     python_terms = {word: terms(word) for word in vocab}
-    indexed = {term for term, _ in read_index(site, lang)["index"]["invertedIndex"]}
+    indexed = set(read_index(site, lang)["index"]["terms"].split(" "))
     assert {t for terms in python_terms.values() for t in terms} <= indexed
     page.goto((site / f"{lang}/index.html").as_uri())
     browser = page.evaluate("""async ([lang, words]) => {

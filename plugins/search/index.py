@@ -10,6 +10,7 @@ from .pipeline import make_pipeline, pipeline_names, term_maker, vendor_scripts,
 
 FIELDS = ("title", "other_names", "text")  # boosted by SEARCH_BOOSTS
 GLOBAL = "siteSearchIndexes"
+K1, B = 1.2, 0.75  # BM25 parameters (lunr's defaults), the same in the build and in the browser
 SNIPPET = 240  # characters of text kept to show under a result: the whole text is indexed
 TAGS = re.compile(r"<[^>]+>")
 
@@ -47,12 +48,14 @@ def documents(catalogue, localizer):
 
 
 def build_index(docs, names, boosts):
-    """A lunr index of `docs` whose refs are their positions ("0", "1"...): short and stable.
+    """lunr.py's builder fed with `docs`, refs being their positions ("0", "1"...): short and stable.
     Words go through the pipeline before they reach the builder, once per distinct word."""
     builder = Builder()
     builder.pipeline = Pipeline()
     builder.search_pipeline = make_pipeline(names)
     builder.ref("ref")
+    builder.k1(K1)
+    builder.b(B)
     for name in FIELDS:
         builder.field(name, boost=boosts[name])
     terms = term_maker(names)
@@ -60,19 +63,47 @@ def build_index(docs, names, boosts):
         builder.add({"ref": str(ref), "title": terms(doc.title),
                      "other_names": [t for name in doc.other_names for t in terms(name)],
                      "text": terms(doc.text)})
-    return builder.build()
+    return builder
+
+
+def _utf16(term):
+    return term.encode("utf-16-be")  # the order of JavaScript strings, which lunr.TokenSet needs
+
+
+def _postings(builder, field, terms):
+    """For each term in order: the number of documents whose `field` has it, then for each document
+    (doc - previous doc) * 2, plus 1 and the term frequency when that frequency is not 1."""
+    flat = []
+    for term in terms:
+        refs = sorted(map(int, builder.inverted_index[term][field]))
+        flat.append(len(refs))
+        previous = 0
+        for ref in refs:
+            frequency = builder.field_term_frequencies[f"{field}/{ref}"][term]
+            flat += [(ref - previous) * 2 + 1, frequency] if frequency != 1 else [(ref - previous) * 2]
+            previous = ref
+    return flat
+
+
+def compact(builder, boosts):
+    """What the browser needs to rebuild the lunr index the builder makes (search.js `expand`): its
+    terms in order and the term frequencies of each field. Scores are computed in the browser: shipped,
+    they made up most of the gzipped index."""
+    terms = sorted(builder.inverted_index, key=_utf16)
+    return {"terms": " ".join(terms), "fields": list(FIELDS),
+            "boosts": [boosts[name] for name in FIELDS], "bm25": [K1, B],
+            "postings": [_postings(builder, name, terms) for name in FIELDS]}
 
 
 def index_script(docs, lang, settings):
     """The text of index-<lang>.js: the index, its documents table and the pipeline it was built with."""
     names = pipeline_names(settings["THEME"], lang)
-    index = build_index(docs, names, settings["SEARCH_BOOSTS"])
     data = {
         "lang": lang,
         "pipeline": names,
         "scripts": vendor_scripts(lang),
         "docs": [[doc.kind, doc.title, doc.url, _shorten(doc.text)] for doc in docs],
-        "index": index.serialize(),
+        "index": compact(build_index(docs, names, settings["SEARCH_BOOSTS"]), settings["SEARCH_BOOSTS"]),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # JSON.parse of a string is parsed about twice as fast as the same object as a JS literal.

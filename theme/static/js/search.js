@@ -13,10 +13,13 @@
   var MARKS = /\p{Mn}/gu;
   var DEBOUNCE_MS = 60;
   var FUZZY_FROM = 5;            // one typo allowed in words of 5 letters or more
+  var PREFIX_EVERYWHERE_FROM = 3;  // shorter starts of words are looked for in titles only: fast, and enough
+  var TITLES = ["title"];
   var SHOWN = 8;                 // results listed per language
   var SNIPPET = 160;             // characters of text around the first matched word
   var BOOST = { exact: 10, prefix: 3, fuzzy: 4 };
   var GLOBAL = "siteSearchIndexes";
+  var NO_METADATA = {};          // what lunr's inverted index holds per document: lunr only reads it
 
   var script = document.currentScript;
   var vendor = script.src.replace(/js\/search\.js(\?.*)?$/, "vendor/");
@@ -56,11 +59,173 @@
     }
   }
 
+  /* The lunr index lunr.py built, over the compact form it is shipped in (plugins/search/index.py
+     `compact`: the sorted terms, and per field the documents and frequency of each term). Nothing
+     is made up front that a query may not need, so the first results come fast: the term trie is
+     read straight from the sorted terms, and the postings of a term and the vector of a field of a
+     document are made the first time lunr asks for them, with the BM25 weights lunr's builder
+     gives (the scores are computed here: shipped, they were most of the index). */
+
+  /* A node of the trie of the terms lo..hi-1, which share their first `depth` letters. */
+  function TermNode(terms, lo, hi, depth) {
+    this.terms = terms;
+    this.lo = lo;
+    this.hi = hi;
+    this.depth = depth;
+    this.final = terms[lo].length === depth;
+    this.children = null;
+  }
+  Object.defineProperty(TermNode.prototype, "edges", { get: function () {
+    if (!this.children) {
+      this.children = {};
+      for (var i = this.final ? this.lo + 1 : this.lo, j; i < this.hi; i = j) {
+        var letter = this.terms[i].charAt(this.depth);
+        for (j = i + 1; j < this.hi && this.terms[j].charAt(this.depth) === letter; j++) { /* same edge */ }
+        this.children[letter] = new TermNode(this.terms, i, j, this.depth + 1);
+      }
+    }
+    return this.children;
+  } });
+  TermNode.prototype.intersect = function (other) { return lunr.TokenSet.prototype.intersect.call(this, other); };
+
+  /* Per document, the terms of one field (in term order) and their frequencies; where each term's
+     postings start in `flat`; the length of the field in each document. */
+  function FieldTable(flat, termCount, docCount) {
+    var at = 0, t, n, doc, code, tf;
+    this.flat = flat;
+    this.offsets = new Int32Array(termCount);
+    this.start = new Int32Array(docCount + 1);
+    this.lengths = new Float64Array(docCount);
+    for (t = 0; t < termCount; t++) {
+      this.offsets[t] = at;
+      for (doc = 0, n = flat[at++]; n > 0; n--) {
+        code = flat[at++];
+        doc += code >> 1;
+        this.lengths[doc] += code & 1 ? flat[at++] : 1;
+        this.start[doc + 1] += 1;
+      }
+    }
+    for (doc = 0; doc < docCount; doc++) {
+      this.start[doc + 1] += this.start[doc];
+    }
+    var next = this.start.slice(0, docCount);
+    this.termOf = new Int32Array(this.start[docCount]);
+    this.frequencyOf = new Int32Array(this.start[docCount]);
+    for (t = 0, at = 0; t < termCount; t++) {
+      for (doc = 0, n = flat[at++]; n > 0; n--) {
+        code = flat[at++];
+        doc += code >> 1;
+        this.termOf[next[doc]] = t;
+        this.frequencyOf[next[doc]++] = code & 1 ? flat[at++] : 1;
+      }
+    }
+    this.average = this.lengths.reduce(function (sum, length) { return sum + length; }, 0) / docCount;
+  }
+
+  FieldTable.prototype.documents = function (t) {  // {doc: metadata} as in lunr's inverted index
+    var docs = {}, at = this.offsets[t];
+    for (var doc = 0, n = this.flat[at++]; n > 0; n--) {
+      var code = this.flat[at++];
+      doc += code >> 1;
+      at += code & 1;
+      docs[doc] = NO_METADATA;
+    }
+    return docs;
+  };
+
+  /* A table made on demand: `make(key)` the first time a key is read; `keys()` lists them all. */
+  function lazyTable(keys, make) {
+    var made = Object.create(null);
+    function get(target, key) {
+      if (!(key in made) && typeof key === "string") {
+        made[key] = make(key);
+      }
+      return made[key];
+    }
+    return new Proxy(made, {
+      get: get,
+      has: function (target, key) { return get(target, key) !== undefined; },
+      ownKeys: keys,
+      getOwnPropertyDescriptor: function (target, key) {
+        var value = get(target, key);
+        return value === undefined ? undefined : { value: value, enumerable: true, configurable: true, writable: true };
+      }
+    });
+  }
+
+  function expand(data, pipeline, docCount) {
+    var terms = data.terms.split(" ");
+    var k1 = data.bm25[0], b = data.bm25[1];
+    var tables = data.postings.map(function (flat) { return new FieldTable(flat, terms.length, docCount); });
+    var idf = terms.map(function (term, t) {  // lunr.idf: a document counts once per field it has the term in
+      var withTerm = tables.reduce(function (sum, table) { return sum + table.flat[table.offsets[t]]; }, 0);
+      return Math.log(1 + Math.abs((docCount - withTerm + 0.5) / (withTerm + 0.5)));
+    });
+    function termNumber(term) {
+      for (var lo = 0, hi = terms.length; lo < hi;) {
+        var mid = (lo + hi) >> 1;
+        if (terms[mid] < term) { lo = mid + 1; } else { hi = mid; }
+      }
+      return terms[lo] === term ? lo : -1;
+    }
+    function Posting(t) {  // the documents of each field, read when lunr first asks for that field
+      this._index = t;
+    }
+    data.fields.forEach(function (field, f) {
+      Object.defineProperty(Posting.prototype, field, { enumerable: true, get: function () {
+        var docs = tables[f].documents(this._index);
+        Object.defineProperty(this, field, { value: docs, enumerable: true });
+        return docs;
+      } });
+    });
+    var invertedIndex = lazyTable(function () { return terms.slice(); }, function (term) {
+      var t = termNumber(term);
+      return t < 0 ? undefined : new Posting(t);
+    });
+    var fieldVectors = lazyTable(function () {
+      return data.fields.reduce(function (refs, field, f) {
+        for (var doc = 0; doc < docCount; doc++) {
+          if (tables[f].start[doc + 1] > tables[f].start[doc]) { refs.push(field + "/" + doc); }
+        }
+        return refs;
+      }, []);
+    }, function (ref) {
+      var slash = ref.indexOf("/"), f = data.fields.indexOf(ref.slice(0, slash)), doc = Number(ref.slice(slash + 1));
+      var table = tables[f];
+      if (f < 0 || !(doc >= 0 && doc < docCount)) {
+        return undefined;
+      }
+      var norm = k1 * (1 - b + b * (table.lengths[doc] / table.average)), elements = [];
+      for (var i = table.start[doc]; i < table.start[doc + 1]; i++) {
+        var t = table.termOf[i], tf = table.frequencyOf[i];
+        elements.push(t, Math.round(idf[t] * ((k1 + 1) * tf) / (norm + tf) * data.boosts[f] * 1000) / 1000);
+      }
+      return new lunr.Vector(elements);
+    });
+    var index = new lunr.Index({ invertedIndex: invertedIndex, fieldVectors: fieldVectors,
+                                 tokenSet: new TermNode(terms, 0, terms.length, 0), fields: data.fields, pipeline: pipeline });
+    var titles = tables[data.fields.indexOf("title")];
+    return { index: index, titleTerms: terms.filter(function (term, t) { return titles.flat[titles.offsets[t]] > 0; }) };
+  }
+
+  /* The terms of a sorted list that start with `prefix`. */
+  function startingWith(sorted, prefix) {
+    var lo = 0, hi = sorted.length, mid;
+    while (lo < hi) {
+      mid = (lo + hi) >> 1;
+      if (sorted[mid] < prefix) { lo = mid + 1; } else { hi = mid; }
+    }
+    for (hi = lo; hi < sorted.length && sorted[hi].lastIndexOf(prefix, 0) === 0; hi++) { /* one more */ }
+    return sorted.slice(lo, hi);
+  }
+
   /* One language: its index, documents and pipeline. */
   function Searcher(data) {
     this.docs = data.docs;
-    this.index = lunr.Index.load(data.index);
     this.pipeline = lunr.Pipeline.load(data.pipeline);
+    var expanded = expand(data.index, this.pipeline, data.docs.length);
+    this.index = expanded.index;
+    this.titleTerms = expanded.titleTerms;
   }
 
   Searcher.prototype.term = function (word) {
@@ -81,7 +246,13 @@
     return this.index.query(function (query) {
       typed.forEach(function (word) {
         if (word.term || word.last) {  // stop words are no prefix, unless still being typed
-          query.term(word.prefix, { usePipeline: false, wildcard: wildcard, boost: BOOST.prefix });
+          if (word.prefix.length >= PREFIX_EVERYWHERE_FROM) {
+            query.term(word.prefix, { usePipeline: false, wildcard: wildcard, boost: BOOST.prefix });
+          } else {  // lunr would go through every term that starts so, in any field: many
+            startingWith(self.titleTerms, word.prefix).forEach(function (term) {
+              query.term(term, { usePipeline: false, fields: TITLES, boost: BOOST.prefix });
+            });
+          }
         }
         if (word.term) {
           query.term(word.term, { usePipeline: false, boost: BOOST.exact });
@@ -319,12 +490,24 @@
   var boxes = document.querySelectorAll("[data-search]");
   boxes.forEach(setUp);
 
-  /* For tests and benchmarks: in one language, the index terms the browser makes of a text, and
-     the URLs of every result of a query, best first. */
+  /* For tests and benchmarks: in one language, the index terms the browser makes of a text, the
+     index as lunr serializes it, and the URLs of every result of a query, best first. */
   window.siteSearch = {
     terms: function (lang, text) {
       return searcherFor(boxes[0], lang).then(function (searcher) {
         return words(text).map(function (word) { return searcher.term(word); }).filter(Boolean);
+      });
+    },
+    index: function (lang) {
+      return searcherFor(boxes[0], lang).then(function (searcher) {
+        var json = searcher.index.toJSON();
+        json.invertedIndex.forEach(function (entry) {  // its fields are read on demand: copy them
+          entry[1] = searcher.index.fields.reduce(function (posting, field) {
+            posting[field] = entry[1][field];
+            return posting;
+          }, { _index: entry[1]._index });
+        });
+        return json;
       });
     },
     urls: function (lang, text) {
