@@ -194,6 +194,7 @@ def test_python_and_browser_make_the_same_terms_and_every_word_finds_its_documen
 QUERIES = [
     ("fr", "electricien", "fr/metiers/electricien.html"),
     ("fr", "boulangre", "fr/metiers/boulanger.html"),
+    ("fr", "éducatuer", "fr/metiers/educateur.html"),  # a typo that changes the stem: 'educatu', not 'educ'
     ("fr", "boul", "fr/metiers/boulanger.html"),
     ("fr", "boulangère", "fr/metiers/boulanger.html"),
     ("fr", "BOULANGERES", "fr/metiers/boulanger.html"),
@@ -203,6 +204,7 @@ QUERIES = [
     ("nl", "bakster", "nl/beroepen/bakker.html"),
     ("nl", "elektriciën", "nl/beroepen/elektricien.html"),
     ("nl", "elektricein", "nl/beroepen/elektricien.html"),
+    ("nl", "verpleegkundieg", "nl/beroepen/verpleegkundige.html"),  # 'verpleegkundieg', not 'verpleegkund'
 ]
 
 

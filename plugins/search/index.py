@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 
-from .pipeline import make_pipeline, pipeline_names, term_maker, vendor_scripts, words
+from .pipeline import fold, make_pipeline, pipeline_names, term_maker, vendor_scripts, words
 
 FIELDS = ("title", "other_names", "text")  # boosted by SEARCH_BOOSTS
 GLOBAL = "siteSearchIndexes"
 K1, B = 1.2, 0.75  # BM25 parameters (lunr's defaults), the same in the build and in the browser
+TYPO_WORDS_FROM = 4  # letters of the shortest name word a typo is matched against (search.js: 5 typed)
 SNIPPET = 240  # characters of text kept to show under a result: the whole text is indexed
 TAGS = re.compile(r"<[^>]+>")
 
@@ -85,6 +86,15 @@ def _postings(builder, field, terms):
     return flat
 
 
+def name_words(docs, names):
+    """The words of titles and other names, accents folded, that a mistyped word is compared with in
+    the browser: a typo can change the stem ('réceptionnitse' -> 'receptionnits', not 'reception')."""
+    terms = term_maker(names)
+    found = {fold(word) for doc in docs for name in (doc.title, *doc.other_names) for word in words(name)
+             if len(word) >= TYPO_WORDS_FROM and terms(word)}
+    return " ".join(sorted(found, key=_utf16))
+
+
 def compact(builder, boosts):
     """What the browser needs to rebuild the lunr index the builder makes (search.js `expand`): its
     terms in order and the term frequencies of each field. Scores are computed in the browser: shipped,
@@ -104,6 +114,7 @@ def index_script(docs, lang, settings):
         "scripts": vendor_scripts(lang),
         "docs": [[doc.kind, doc.title, doc.url, _shorten(doc.text)] for doc in docs],
         "index": compact(build_index(docs, names, settings["SEARCH_BOOSTS"]), settings["SEARCH_BOOSTS"]),
+        "names": name_words(docs, names),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # JSON.parse of a string is parsed about twice as fast as the same object as a JS literal.

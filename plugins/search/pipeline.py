@@ -35,11 +35,13 @@ def words(text):
     return WORD.findall(unicodedata.normalize("NFC", text).lower())
 
 
-def fold_accents(token, i=None, tokens=None):
+def fold(word):
     """'électricienne' -> 'electricienne': the base letter of every accented one."""
-    def fold(string, metadata=None):
-        return "".join(c for c in unicodedata.normalize("NFD", string) if unicodedata.category(c) != "Mn")
-    return token.update(fold)
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+def fold_accents(token, i=None, tokens=None):
+    return token.update(lambda string, metadata=None: fold(string))
 
 
 Pipeline.register_function(fold_accents, FOLD)

@@ -226,7 +226,17 @@
     var expanded = expand(data.index, this.pipeline, data.docs.length);
     this.index = expanded.index;
     this.titleTerms = expanded.titleTerms;
+    var names = data.names.split(" ");
+    this.nameWords = new TermNode(names, 0, names.length, 0);
   }
+
+  /* The index terms of the words of titles and other names one typo away from a typed word. */
+  Searcher.prototype.typoTerms = function (typed) {
+    var self = this;
+    return this.nameWords.intersect(lunr.TokenSet.fromFuzzyString(typed, 1)).toArray()
+      .map(function (word) { return self.term(word); })
+      .filter(function (term, i, all) { return term && all.indexOf(term) === i; });
+  };
 
   Searcher.prototype.term = function (word) {
     return this.pipeline.runString(word)[0] || "";
@@ -259,6 +269,11 @@
         }
         if (word.term && word.prefix.length >= FUZZY_FROM) {
           query.term(word.term, { usePipeline: false, editDistance: 1, boost: BOOST.fuzzy });
+          self.typoTerms(word.prefix).forEach(function (term) {
+            if (term !== word.term) {
+              query.term(term, { usePipeline: false, boost: BOOST.fuzzy });
+            }
+          });
         }
       });
     }).map(function (result) {
