@@ -87,14 +87,15 @@ def noisy_queries(professions, lang, count, rng):
     imported = [p for p in professions if p.esco]
     for p in rng.sample(imported, min(count, len(imported))):
         title, url = p.title[lang], p.urls[lang]
-        variants = {"no accents": fold(title).lower(), "typo": typo(title.lower(), rng),
-                    "lower, no hyphens": title.lower().replace("-", " ")}
+        variants = {"no accents": (fold(title).lower(), title), "typo": (typo(title.lower(), rng), title),
+                    "lower, no hyphens": (title.lower().replace("-", " "), title)}
         if p.title_feminine.get(lang):
-            variants["feminine"] = p.title_feminine[lang]
+            variants["feminine"] = (p.title_feminine[lang], p.title_feminine[lang])
         synonyms = [n for n in p.other_names.get(lang, []) if n not in (title, p.title_feminine.get(lang))]
         if synonyms:
-            variants["synonym"] = rng.choice(synonyms)
-        queries += [(kind, q, url) for kind, q in variants.items() if q and owners.get(normal(q), {url}) == {url}]
+            synonym = rng.choice(synonyms)
+            variants["synonym"] = (synonym, synonym)
+        queries += [(kind, q, url) for kind, (q, label) in variants.items() if q and owners[normal(label)] == {url}]
     return queries
 
 

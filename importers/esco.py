@@ -39,6 +39,7 @@ def clean(text):
 
 def split_gender(label):
     """'directeur technique/directrice technique' -> ('directeur technique', 'directrice technique');
+    'vendeur/vendeuse en articles de sport' -> ('vendeur en articles de sport', 'vendeuse en articles de sport');
     a slash inside «guillemets», or between words that are not two forms of one, does not split."""
     depth, cuts = 0, []
     for index, char in enumerate(label):
@@ -51,6 +52,8 @@ def split_gender(label):
     masculine, feminine = label[: cuts[0]].strip(), label[cuts[0] + 1:].strip()
     if masculine[:3].casefold() != feminine[:3].casefold():
         return label, None
+    if " " not in masculine and " " in feminine:  # 'vendeur/vendeuse en articles de sport': shared words
+        masculine += feminine[feminine.index(" "):]
     return masculine, feminine
 
 

@@ -56,6 +56,8 @@ def test_slash_inside_guillemets_is_not_a_gender_pair():
     assert split_gender(label) == ("formateur «lutte contre l’illettrisme/français langue étrangère»",
                                    "formatrice «lutte contre l’illettrisme/français langue étrangère»")
     assert split_gender("chauffeur/verhuizer") == ("chauffeur/verhuizer", None)
+    assert split_gender("développeur/développeuse de logiciels cloud") == (
+        "développeur de logiciels cloud", "développeuse de logiciels cloud"), "the words after both forms are shared"
 
 
 def test_reimport_is_idempotent_and_keeps_editors_changes(imported, tmp_path):

@@ -15,6 +15,7 @@
   var FUZZY_FROM = 5;            // one typo allowed in words of 5 letters or more
   var PREFIX_EVERYWHERE_FROM = 3;  // shorter starts of words are looked for in titles only: fast, and enough
   var TITLES = ["title"];
+  var NAME_FIELDS = ["title", "other_names"];
   var SHOWN = 8;                 // results listed per language
   var SNIPPET = 160;             // characters of text around the first matched word
   var BOOST = { exact: 10, prefix: 3, fuzzy: 4 };
@@ -247,13 +248,13 @@
     var all = words(text);
     var typing = /[\p{L}\p{N}]$/u.test(text);  // the last word may be the start of a longer one
     var typed = all.map(function (word, i) {
-      return { prefix: fold(word), term: self.term(word), last: typing && i === all.length - 1 };
+      return { prefix: fold(word), term: self.term(word), last: typing && i === all.length - 1, typos: [] };
     });
     if (!typed.length) {
       return [];
     }
     var wildcard = lunr.Query.wildcard.TRAILING;
-    return this.index.query(function (query) {
+    var results = this.index.query(function (query) {
       typed.forEach(function (word) {
         if (word.term || word.last) {  // stop words are no prefix, unless still being typed
           if (word.prefix.length >= PREFIX_EVERYWHERE_FROM) {
@@ -269,19 +270,50 @@
         }
         if (word.term && word.prefix.length >= FUZZY_FROM) {
           query.term(word.term, { usePipeline: false, editDistance: 1, boost: BOOST.fuzzy });
-          self.typoTerms(word.prefix).forEach(function (term) {
-            if (term !== word.term) {
-              query.term(term, { usePipeline: false, boost: BOOST.fuzzy });
-            }
-          });
+          word.typos = self.typoTerms(word.prefix).filter(function (term) { return term !== word.term; });
+          word.typos.forEach(function (term) { query.term(term, { usePipeline: false, boost: BOOST.fuzzy }); });
         }
       });
-    }).map(function (result) {
+    });
+    var named = [], others = [];
+    results.forEach(function (result) {
+      (namesEveryWord(typed, result.matchData.metadata) ? named : others).push(result);
+    });
+    return named.concat(others).map(function (result) {
       var doc = self.docs[Number(result.ref)];
       return { kind: doc[0], title: doc[1], url: doc[2], text: doc[3],
                matched: Object.keys(result.matchData.metadata) };
     });
   };
+
+  /* Whether a document's title or other names hold every typed word (or its start, or the word
+     with one typo): such documents come first ('spécialiste de la cybersécurité' is another name
+     of one profession; the title of another has 'cybersécurité' only). */
+  function namesEveryWord(typed, metadata) {
+    var names = Object.keys(metadata).filter(function (term) {
+      return NAME_FIELDS.some(function (field) { return field in metadata[term]; });
+    });
+    return typed.every(function (word) {
+      return !word.term && !word.last || names.some(function (term) {
+        return (word.last && term.lastIndexOf(word.prefix, 0) === 0) || withinOneEdit(term, word.term) ||
+          word.typos.indexOf(term) >= 0;
+      });
+    });
+  }
+
+  /* Whether two words differ by at most one letter added, removed, replaced or two swapped. */
+  function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) { i++; }
+    if (i >= Math.min(a.length, b.length)) {
+      return true;
+    }
+    return a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
 
   /* Text with the words whose index term was matched wrapped in <mark>, as DOM nodes. */
   Searcher.prototype.highlight = function (text, matched) {
