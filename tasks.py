@@ -40,13 +40,16 @@ def read_site_settings(settings_file="pelicanconf.py", data=None, output="output
     return read_settings(str(ROOT / settings_file), override=override)
 
 
-def build_site(settings_file="pelicanconf.py", output="output", data=None, strict=None, quiet=True, extra=None):
-    """Build into a fresh folder beside `output`, then swap it in: a failed build changes nothing."""
+def build_site(settings_file="pelicanconf.py", output="output", data=None, strict=None, quiet=True, extra=None,
+               reuse=False):
+    """Build into a fresh folder beside `output`, then swap it in: a failed build changes nothing.
+    `reuse`: link the pages that did not change since the last build of `output` in this process."""
     from pelican import Pelican
 
     output = Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
+    extra = {**(extra or {}), "REUSE_PAGES_FROM": str(output)} if reuse else extra
     settings = read_site_settings(settings_file, data, staging, strict, extra)
     logging.getLogger("pelican").setLevel(logging.WARNING if quiet else logging.INFO)
     pelican_console.quiet = quiet  # its closing line counts blog articles, which this site has none of
@@ -167,8 +170,9 @@ def _watch(output, data):
         if now != seen:
             seen = now
             try:
-                build_site(output=output, data=data)
-                print("Rebuilt.")
+                start = time.perf_counter()
+                build_site(output=output, data=data, reuse=True)
+                print(f"Rebuilt in {time.perf_counter() - start:.1f} s.")
             except BuildFailed as error:
                 print(f"{error}\nNot rebuilt: fix the problems above.", file=sys.stderr)
 
@@ -176,7 +180,7 @@ def _watch(output, data):
 @task(help={"port": "port of the preview server", "data": "data folder", "output": "output folder"})
 def serve(c, port=8000, data=None, output="output"):
     """Build, serve on http://localhost:PORT and rebuild when content, data or theme change."""
-    out = _build_or_exit(data=data, output=output)
+    out = _build_or_exit(data=data, output=output, reuse=True)
     threading.Thread(target=_watch, args=(output, data), daemon=True).start()
     handler = partial(SimpleHTTPRequestHandler, directory=str(out))
     server = ThreadingHTTPServer(("127.0.0.1", int(port)), handler)

@@ -1,7 +1,7 @@
 """Build benchmark at ESCO scale (prints figures; not a test).
 
 Imports the ~3,000 ESCO occupations of ../shared/esco/raw into a temporary data folder, then
-measures in separate processes: the full build, a rebuild after editing one profession, pages
+measures in separate processes: the full build, the preview's rebuild after editing one profession, pages
 per second, peak memory, output size, the build at 10 %, 50 % and 100 % of the professions,
 and vanilla Pelican (default theme) on as many plain Markdown articles as our build writes pages.
 Usage: .venv/bin/python bench/build_bench.py   (or: invoke bench)"""
@@ -22,6 +22,21 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 BUILD = ("import sys, time, resource; sys.path[:0] = [{root!r}]; import tasks; t = time.perf_counter(); "
          "tasks.build_site(data={data!r}, output={out!r}); "
          "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+
+
+PREVIEW = ("import sys, time; from pathlib import Path; sys.path[:0] = [{root!r}, {plugins!r}]; import tasks, reuse; "
+           "tasks.build_site(data={data!r}, output={out!r}, reuse=True); m = Path({data!r}) / 'metiers.yaml'; "
+           "m.write_text(m.read_text(encoding='utf-8').replace('Boulanger', 'Boulanger artisan', 1), encoding='utf-8'); "
+           "t = time.perf_counter(); tasks.build_site(data={data!r}, output={out!r}, reuse=True); "
+           "print(time.perf_counter() - t, reuse._current.linked)")
+
+
+def preview_rebuild(data, out):
+    """(seconds, pages linked) of the rebuild `invoke serve` makes after one profession is edited."""
+    code = PREVIEW.format(root=str(ROOT), plugins=str(ROOT / "plugins"), data=str(data), out=str(out))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    seconds, linked = result.stdout.split()[-2:]
+    return float(seconds), int(linked)
 
 
 def timed_build(data, out):
@@ -83,10 +98,9 @@ def main():
     pages = sum(1 for _ in out.rglob("*.html"))
     print(f"full build: {full:.1f} s, {pages} pages, {pages / full:.0f} pages/s, peak {peak:.0f} MiB, "
           f"output {size_mib(out):.0f} MiB, largest page {max(p.stat().st_size for p in out.rglob('*.html')) / 1024:.0f} KiB")
-    metiers = data / "metiers.yaml"
-    metiers.write_text(metiers.read_text(encoding="utf-8").replace("Boulanger", "Boulanger artisan", 1), encoding="utf-8")
-    rebuild, _ = timed_build(data, out)
-    print(f"rebuild after editing one profession: {rebuild:.1f} s")
+    rebuild, linked = preview_rebuild(data, work / "preview")
+    print(f"preview rebuild after editing one profession (invoke serve): {rebuild:.1f} s, "
+          f"{linked} unchanged pages linked rather than rendered")
     for fraction in (0.1, 0.5):
         seconds, _ = timed_build(subset(data, fraction, work / f"data-{fraction}"), work / f"out-{fraction}")
         print(f"build at {fraction:.0%} of the professions: {seconds:.1f} s")

@@ -7,6 +7,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,3 +51,35 @@ def test_preview_serves_and_rebuilds_after_an_edit(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _files(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("edit", [
+    ("Boulanger, nl: Bakker}", "Boulanger artisan, nl: Ambachtelijke bakker}"),  # a title other pages show
+    ("shortage: false", "shortage: true"),  # a field only its own page shows
+])
+def test_preview_rebuild_links_unchanged_pages_and_writes_what_a_full_build_writes(tmp_path, edit):
+    """Pages whose inputs did not change are linked from the previous output: the result is the site
+    a full build makes from the edited data, and most pages were not rendered again."""
+    import reuse
+    import tasks
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    preview, full = tmp_path / "preview", tmp_path / "full"
+    tasks.build_site(output=preview, data=data, reuse=True)
+    metiers = data / "metiers.yaml"
+    text = metiers.read_text(encoding="utf-8")
+    assert edit[0] in text
+    metiers.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    tasks.build_site(output=preview, data=data, reuse=True)
+    linked = reuse._current.linked
+    tasks.build_site(output=full, data=data)
+    rebuilt, expected = _files(preview), _files(full)
+    assert rebuilt.keys() == expected.keys()
+    differ = [str(path) for path in expected if rebuilt[path] != expected[path]]
+    assert not differ, differ[:5]
+    assert linked > 100, "unchanged profession, training and activity pages are linked, not rendered"

@@ -50,9 +50,12 @@ class PageKindGenerator(Generator):
                 "gettext": i18n.gettext, "ngettext": i18n.ngettext}
 
     def generate_output(self, writer):
+        reuse = self.context.get("page_reuse")
         for lang in self.languages:
             context = self.language_context(lang)
             for record in self.records():
+                if reuse and reuse.link(record, record.urls[lang]):
+                    continue
                 writer.write_file(record.urls[lang], self.get_template(self.template_for(record)),
                                   context, relative_urls=True, page=record)
 

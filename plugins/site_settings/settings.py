@@ -49,6 +49,9 @@ DEFAULTS = {
     "BUILD_DATE": None,
     # Kiosk mode for the centre's public PCs (off for the web): after KIOSK_IDLE_MINUTES without input,
     # a notice warns for KIOSK_WARNING_SECONDS, then the page goes back to the home page, search emptied.
+    # Preview: the output folder of the previous build, whose unchanged record pages are linked rather
+    # than rendered again (plugins/reuse). Set by `invoke serve`; None: every page is rendered.
+    "REUSE_PAGES_FROM": None,
     "KIOSK": False,
     "KIOSK_IDLE_MINUTES": 3,
     "KIOSK_WARNING_SECONDS": 30,
@@ -177,6 +180,8 @@ def check_settings(settings):
         _fail("BROWSE_PAGE_SIZE", f"expected a whole number of at least 10, got {settings['BROWSE_PAGE_SIZE']!r}")
     if not isinstance(settings["STRICT_CHECKS"], bool):
         _fail("STRICT_CHECKS", f"expected True or False, got {settings['STRICT_CHECKS']!r}")
+    if settings["REUSE_PAGES_FROM"] is not None and not Path(settings["REUSE_PAGES_FROM"]).is_absolute():
+        _fail("REUSE_PAGES_FROM", f"expected None or the absolute path of an output folder, got {settings['REUSE_PAGES_FROM']!r}")
     for key in ("RECORD_URL", "SITE_PAGE_URL"):
         if not settings[key].endswith(".html") or "{slug}" not in settings[key]:
             _fail(key, "must contain {slug} and end in .html (pages are opened from file://)")
