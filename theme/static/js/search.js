@@ -163,11 +163,8 @@
       return Math.log(1 + Math.abs((docCount - withTerm + 0.5) / (withTerm + 0.5)));
     });
     function termNumber(term) {
-      for (var lo = 0, hi = terms.length; lo < hi;) {
-        var mid = (lo + hi) >> 1;
-        if (terms[mid] < term) { lo = mid + 1; } else { hi = mid; }
-      }
-      return terms[lo] === term ? lo : -1;
+      var at = firstNotBefore(terms, term);
+      return terms[at] === term ? at : -1;
     }
     function Posting(t) {  // the documents of each field, read when lunr first asks for that field
       this._index = t;
@@ -209,14 +206,20 @@
     return { index: index, titleTerms: terms.filter(function (term, t) { return titles.flat[titles.offsets[t]] > 0; }) };
   }
 
-  /* The terms of a sorted list that start with `prefix`. */
-  function startingWith(sorted, prefix) {
+  /* The position of the first string of a sorted list that does not sort before `key`. */
+  function firstNotBefore(sorted, key) {
     var lo = 0, hi = sorted.length, mid;
     while (lo < hi) {
       mid = (lo + hi) >> 1;
-      if (sorted[mid] < prefix) { lo = mid + 1; } else { hi = mid; }
+      if (sorted[mid] < key) { lo = mid + 1; } else { hi = mid; }
     }
-    for (hi = lo; hi < sorted.length && sorted[hi].lastIndexOf(prefix, 0) === 0; hi++) { /* one more */ }
+    return lo;
+  }
+
+  /* The terms of a sorted list that start with `prefix`. */
+  function startingWith(sorted, prefix) {
+    var lo = firstNotBefore(sorted, prefix), hi = lo;
+    while (hi < sorted.length && sorted[hi].lastIndexOf(prefix, 0) === 0) { hi++; }
     return sorted.slice(lo, hi);
   }
 
