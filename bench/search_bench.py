@@ -19,7 +19,6 @@ import statistics
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +28,7 @@ import tasks  # noqa: E402
 from catalogue import Problems, load_catalogue  # noqa: E402
 from importers.esco import import_esco  # noqa: E402
 from pages.routes import assign_urls  # noqa: E402
+from search.pipeline import fold  # noqa: E402
 from site_settings import check_settings  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -47,10 +47,6 @@ def build(esco, where):
     catalogue = load_catalogue(settings, Problems())
     assign_urls(catalogue.records(), settings)
     return output, list(catalogue.professions.values())
-
-
-def fold(text):
-    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
 
 
 def typo(text, rng):
