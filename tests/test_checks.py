@@ -203,6 +203,32 @@ def test_a_file_full_of_mistakes_is_reported_in_one_run(project):
     assert places == sorted(places) and len(places) == len(reported), "sorted by file, then line number"
 
 
+def test_lines_stay_right_when_an_edit_moves_the_entries_below(project):
+    """A rebuild reuses the entries that did not change (parsed and checked): their mistakes are still
+    reported, at the lines they moved to."""
+    edit(project, BOULANGER, "{fr: Il fait les gâteaux.", "{fr: Il fait les gÃ¢teaux.")
+    edit(project, BOULANGER, "  shortage: false\n  themes", "  shortage: often\n  themes")
+    first = [str(p) for p in sorted(check(project).items)]
+    assert first == ["data/metiers.yaml:20: garbled characters 'Ã¢' (text saved in the wrong encoding): retype the "
+                     "accented letters, e.g. 'é' for 'Ã©'",
+                     "data/metiers.yaml:29: profession 'patissier': shortage: expected boolean, got str 'often'"]
+    edit(project, BOULANGER, "  related: [patissier]\n", "  related: [patissier]\n  # two lines\n  # more\n")
+    assert [str(p) for p in sorted(check(project).items)] == [line.replace(":20:", ":22:").replace(":29:", ":31:")
+                                                               for line in first]
+    edit(project, BOULANGER, "  # two lines\n  # more\n", "")
+    assert [str(p) for p in sorted(check(project).items)] == first
+
+
+def test_yaml_shared_between_entries_reads_as_one_file(project):
+    """Anchors and aliases across entries, and a top-level key given twice, read as in the whole file."""
+    edit(project, BOULANGER, "  languages: [fr, nl]\n  shortage", "  languages: &both [fr, nl]\n  shortage")
+    edit(project, BOULANGER, "  languages: [fr]\n", "  languages: *both\n")
+    assert check(project).items == []
+    edit(project, BOULANGER, "patissier:\n", "boulanger:\n  level: secondary\npatissier:\n")
+    assert "data/metiers.yaml:17: duplicate key 'boulanger' (first given on line 1): keep only one" in [
+        str(p) for p in check(project).items]
+
+
 def test_bundled_content_passes_the_checks_in_seconds():
     report, failed = tasks.check_content()
     assert not failed, report

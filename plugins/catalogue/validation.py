@@ -78,18 +78,46 @@ def _explain(error):
     return error.message
 
 
+# Keywords of a file's schema that constrain its entries one by one (the rest: see schema_problems).
+ENTRY_BY_ENTRY = {"$schema", "$id", "title", "description", "$defs", "type", "propertyNames", "additionalProperties"}
+_checked = {}  # schema -> {id(entry): (entry, [(path, explanation)])} of the last check of a file
+
+
+def _located(error):
+    """(path of the error in the file, explanation); an unknown field is located at that field."""
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+        path = path + extra[:1]
+    return path, _explain(error)
+
+
+def _errors_by_entry(validator, document, key):
+    """The errors of each entry checked alone; an entry read again unchanged (the same object: see
+    yamlsource) keeps the errors found last time, so a preview rebuild checks only what was edited."""
+    previous, checked, errors = _checked.get(key, {}), {}, []
+    for entry_id, entry in document.items():
+        known = previous.get(id(entry)) or (entry, [_located(e) for e in validator.iter_errors({entry_id: entry})])
+        checked[id(entry)] = known  # the entry is kept with its errors: its id stays its own
+        errors += known[1]
+    _checked[key] = checked
+    return errors
+
+
 def schema_problems(document, shown_as, schema_dir, schema_name, kind, problems):
-    """Report every schema error of a data file; return the ids of the entries that have one."""
+    """Report every schema error of a data file (a mapping); return the ids of the entries that have one.
+    Entries are checked one by one when the schema's top level only says what each entry must be."""
+    validator = validator_for(schema_dir, schema_name)
+    if set(validator.schema) <= ENTRY_BY_ENTRY:
+        errors = _errors_by_entry(validator, document, (schema_dir, schema_name))
+    else:
+        errors = [_located(error) for error in validator.iter_errors(document)]
     bad = set()
-    for error in validator_for(schema_dir, schema_name).iter_errors(document):
-        path = list(error.absolute_path)
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
-            path = path + extra[:1]
+    for path, explanation in errors:
         line = _place(document, path)
         where = f"{kind} '{path[0]}': " if path else ""
         field = ".".join(map(str, path[1:])) + ": " if len(path) > 1 else ""
-        problems.error(Source(shown_as, line), f"{where}{field}{_explain(error)}")
+        problems.error(Source(shown_as, line), f"{where}{field}{explanation}")
         if path:
             bad.add(path[0])
     return bad
