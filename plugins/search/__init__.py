@@ -5,16 +5,20 @@ themes, site pages) is written to SEARCH_INDEX_URL as a script that sets a globa
 documents to show and the names of the pipeline it was built with. theme/static/js/search.js
 loads it with a <script> tag when the visitor starts to search (works from file://) and
 processes queries with the same pipeline. See pipeline.py for the text processing.
+
+Stemming words is most of an index's work: a worker hands back the words it met first, and the
+main process keeps them for the workers of its next build (the rebuilds of a preview).
 """
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
 from .index import documents, index_script
-from .pipeline import UnsupportedLanguage, pipeline_names
+from .pipeline import UnsupportedLanguage, known_terms, pipeline_names
 
 __all__ = ["SearchIndexGenerator", "UnsupportedLanguage", "register"]
 
@@ -31,7 +35,8 @@ class SearchIndexGenerator(Generator):
     def start(self):
         catalogue, localizers = self.context["catalogue"], self.context["localizers"]
         workers = ProcessPoolExecutor(len(localizers), mp_context=multiprocessing.get_context("fork"))
-        self.scripts = {lang: workers.submit(index_script, list(documents(catalogue, localizer)), lang, self.settings)
+        self.scripts = {lang: workers.submit(_index_and_new_words, list(documents(catalogue, localizer)), lang,
+                                             self.settings)
                         for lang, localizer in localizers.items()}
         workers.shutdown(wait=False)
 
@@ -39,7 +44,16 @@ class SearchIndexGenerator(Generator):
         for lang, script in self.scripts.items():
             path = Path(self.output_path) / self.settings["SEARCH_INDEX_URL"].format(lang=lang)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(script.result(), encoding="utf-8")
+            text, new_words = script.result()
+            known_terms(pipeline_names(self.settings["THEME"], lang)).update(new_words)
+            path.write_text(text, encoding="utf-8")
+
+
+def _index_and_new_words(docs, lang, settings):
+    """In a worker: the index script of `lang`, and the words first processed while making it."""
+    known = known_terms(pipeline_names(settings["THEME"], lang))
+    already = len(known)
+    return index_script(docs, lang, settings), list(islice(known.items(), already, None))
 
 
 def get_generators(pelican):

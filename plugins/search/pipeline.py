@@ -88,13 +88,24 @@ def make_pipeline(names):
     return Pipeline.load(names)
 
 
+def known_terms(names):
+    """{word: its terms} of every word the pipeline `names` has processed in this process. The search
+    plugin adds those its worker processes met, so each rebuild of a preview starts with them."""
+    return _known_terms.setdefault(tuple(Pipeline.registered_functions[name] for name in names), {})
+
+
+_known_terms = {}  # functions of a pipeline -> {word: terms}
+
+
 def term_maker(names):
     """text -> its index terms through the pipeline `names` (stop words dropped), each distinct
     word processed once: a build meets the same words thousands of times."""
-    pipeline = make_pipeline(names)
+    pipeline, known = make_pipeline(names), known_terms(names)
 
-    @cache
     def word_terms(word):
-        return tuple(pipeline.run_string(word))
+        terms = known.get(word)
+        if terms is None:
+            terms = known[word] = tuple(pipeline.run_string(word))
+        return terms
 
     return lambda text: [term for word in words(text) for term in word_terms(word)]
