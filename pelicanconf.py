@@ -60,7 +60,7 @@ JOB_BOARDS = [
 # The pipeline, in order: settings, data model, checks, languages, pages, search, agenda, browse, publish.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["site_settings", "catalogue", "checks", "i18n", "pages", "search", "agenda", "browse", "printing", "opendata",
-           "publish", "reuse"]
+           "publish", "reuse", "compiled_templates"]
 
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
