@@ -83,3 +83,21 @@ def test_preview_rebuild_links_unchanged_pages_and_writes_what_a_full_build_writ
     differ = [str(path) for path in expected if rebuilt[path] != expected[path]]
     assert not differ, differ[:5]
     assert linked > 100, "unchanged profession, training and activity pages are linked, not rendered"
+
+
+def test_preview_rebuild_shows_an_edited_template_on_every_page(tmp_path):
+    """Templates are compiled once per process, and pages are linked when nothing changed: an edit of
+    the theme still reaches every page."""
+    import reuse
+    import tasks
+
+    theme, output = tmp_path / "theme", tmp_path / "preview"
+    shutil.copytree(ROOT / "theme", theme)
+    tasks.build_site(output=output, reuse=True, extra={"THEME": str(theme)})
+    base = theme / "templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace('<p class="footer-name">', '<p class="footer-name">Edited ', 1),
+                    encoding="utf-8")
+    tasks.build_site(output=output, reuse=True, extra={"THEME": str(theme)})
+    assert reuse._current.linked == 0
+    for page in ("fr/metiers/boulanger.html", "nl/beroepen/bakker.html", "fr/index.html"):
+        assert '<p class="footer-name">Edited ' in (output / page).read_text(encoding="utf-8"), page

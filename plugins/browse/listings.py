@@ -28,6 +28,7 @@ class Browse:
     letters: list  # first part of each letter's listing
     isco_majors: list  # major group listings
     theme_lists: dict  # theme id -> first part of its listing
+    parts: list  # every part of every listing: the pages to write
 
 
 def _sorted_by_language(professions, languages):
@@ -47,7 +48,7 @@ def _cut(key, title, listing, items, size, **extra):
 
 
 def build_listings(catalogue, languages, size):
-    """(every listing part, Browse) for a catalogue."""
+    """The listings of a catalogue."""
     professions = list(catalogue.professions.values())
     by_letter = {}
     for lang in languages:
@@ -72,17 +73,17 @@ def build_listings(catalogue, languages, size):
                                   _sorted_by_language(theme.professions, languages), size)
                    for theme in catalogue.themes.values() if len(theme.professions) > size}
     every = [p for parts in letter_parts for p in parts] + major_parts + [p for parts in theme_parts.values() for p in parts]
-    return every, Browse([parts[0] for parts in letter_parts], majors, {k: v[0] for k, v in theme_parts.items()})
+    return Browse([parts[0] for parts in letter_parts], majors, {k: v[0] for k, v in theme_parts.items()}, every)
 
 
 class BrowseGenerator(PageKindGenerator):
     def generate_context(self):
-        self.listings, self.context["browse"] = build_listings(
-            self.context["catalogue"], self.languages, self.settings["BROWSE_PAGE_SIZE"])
-        assign_urls(self.listings, self.settings)
+        self.context["browse"] = build_listings(self.context["catalogue"], self.languages,
+                                                self.settings["BROWSE_PAGE_SIZE"])
+        assign_urls(self.records(), self.settings)
 
     def records(self):
-        return self.listings
+        return self.context["browse"].parts
 
     def template_for(self, record):
         return "listing"

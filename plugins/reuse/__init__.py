@@ -1,12 +1,13 @@
-"""Preview rebuilds: a profession, training or activity page whose inputs did not change since the
-previous build of the same output, in the same process, is hard-linked from that output instead of
-being rendered again. `invoke serve` builds with REUSE_PAGES_FROM set to its output folder.
+"""Preview rebuilds: a profession, training, activity or listing page whose inputs did not change
+since the previous build of the same output, in the same process, is hard-linked from that output
+instead of being rendered again. `invoke serve` builds with REUSE_PAGES_FROM set to its output folder.
 
-A page's inputs are its record and every record its page shows (those its fields refer to, and its
-neighbours), each fingerprinted field by field; and what any page may show, fingerprinted as a whole:
-the settings, the theme, the plugins, the schemas, themes, site pages, providers, ISCO groups and the
-address of every page. When that whole changes, every page is rendered again. Other pages (site pages,
-themes, listings, search, open data) are always rendered: they show many records at once.
+A page's inputs are its record and every record its page shows (those its fields refer to, such as
+the professions of a listing, and its neighbours), each fingerprinted field by field; and what any
+page may show, fingerprinted as a whole: the settings, the theme, the plugins, the schemas, themes,
+site pages, providers, ISCO groups, the listings and the address of every page. When that whole
+changes, every page is rendered again. Other pages (site pages, themes, search, open data) are always
+rendered: they show many records at once.
 """
 import hashlib
 import json
@@ -20,9 +21,9 @@ from catalogue.model import Record
 
 __all__ = ["PageReuse", "register"]
 
-REUSED_KINDS = ("profession", "training", "activity")
+REUSED_KINDS = ("profession", "training", "activity", "browse")
 NOT_SHOWN = ("source", "prose_sources", "urls")  # record fields no page shows
-CODE = ("theme", "plugins", "schema")  # folders beside pelicanconf.py whose files any page depends on
+PLAIN = (str, int, float, type(None))
 _previous = {}  # output folder -> (site key, {(kind, id): page key}) of its last build in this process
 _current = None
 
@@ -31,51 +32,44 @@ def _digest(text):
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _plain(value):
-    """A value as data: records by kind and id, other objects with an id by their id."""
-    if isinstance(value, Record) or (is_dataclass(value) and hasattr(value, "id")):
+def _plain(value, records=None):
+    """A value as data: records by kind and id (and added to `records`), other objects with an id by their id."""
+    if isinstance(value, PLAIN):
+        return value
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _plain(v, records)) for k, v in value.items()))
+    if isinstance(value, (list, tuple, set)):
+        return tuple(_plain(v, records) for v in value)
+    if isinstance(value, Record):
+        if records is not None:
+            records.append(value)
         return (type(value).__name__, value.id)
     if is_dataclass(value):
-        return tuple((f.name, _plain(getattr(value, f.name))) for f in fields(value))
-    if isinstance(value, dict):
-        return tuple(sorted((str(k), _plain(v)) for k, v in value.items()))
-    if isinstance(value, (list, tuple, set)):
-        return tuple(_plain(v) for v in value)
+        if hasattr(value, "id"):
+            return (type(value).__name__, value.id)
+        return tuple((f.name, _plain(getattr(value, f.name), records)) for f in fields(value))
     return value
 
 
 def fingerprint(record):
-    return _digest(repr([(f.name, _plain(getattr(record, f.name))) for f in fields(record)
-                         if f.name not in NOT_SHOWN]))
+    """(digest of what the record's page shows of it, the other records its fields name)."""
+    named = []
+    text = repr([(f.name, _plain(getattr(record, f.name), named)) for f in fields(record) if f.name not in NOT_SHOWN])
+    return _digest(text), named
 
 
-def _records_in(value):
-    if isinstance(value, Record):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _records_in(item)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _records_in(item)
-
-
-def shown(record):
-    """The records a record's page shows besides itself."""
-    found = [r for f in fields(record) if f.name not in NOT_SHOWN for r in _records_in(getattr(record, f.name))]
-    return found + list(record.neighbours()) if hasattr(record, "neighbours") else found
-
-
-def _file_stamps(root):
-    return sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                  for folder in CODE for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+def _file_stamps(settings):
+    """Files any page depends on: the theme's, the plugins', the schemas'."""
+    folders = [settings["THEME"], *settings["PLUGIN_PATHS"], settings["SCHEMA_PATH"]]
+    return sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for folder in folders
+                  for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
 def site_key(settings, catalogue, records, browse):
     everything = {k: v for k, v in settings.items() if k.isupper() and k not in ("OUTPUT_PATH", "REUSE_PAGES_FROM")}
     shared = [*catalogue.themes.values(), *catalogue.pages.values()]
-    return _digest(json.dumps([everything, _file_stamps(Path(settings["PATH"]).parent),
-                               [fingerprint(r) for r in shared], _plain(list(catalogue.providers.values())),
+    return _digest(json.dumps([everything, _file_stamps(settings),
+                               [fingerprint(r)[0] for r in shared], _plain(list(catalogue.providers.values())),
                                [(g.id, _plain(g.label)) for g in catalogue.isco_groups.values()],
                                [(type(r).__name__, r.id, _plain(r.urls)) for r in records], _plain(browse)],
                               sort_keys=True, default=repr))
@@ -89,21 +83,31 @@ class PageReuse:
         self.output = Path(settings["OUTPUT_PATH"])
         prints = {id(r): fingerprint(r) for r in records}
         self.site = site_key(settings, catalogue, records, browse)
-        self.pages = {(r.page_kind, r.id): _digest(prints[id(r)] + "".join(
-            sorted(prints.get(id(s)) or fingerprint(s) for s in shown(r))))
-            for r in records if r.page_kind in REUSED_KINDS}
+        self.pages = {(r.page_kind, r.id): self._page_key(r, prints) for r in records if r.page_kind in REUSED_KINDS}
         site, pages = _previous.get(self.previous_output, (None, {}))
         self.unchanged = {key for key, value in self.pages.items() if site == self.site and pages.get(key) == value}
         self.linked = 0
+        self.folders = set()
+
+    @staticmethod
+    def _page_key(record, prints):
+        """Digest of the record and of every record its page shows: those its fields name, its neighbours."""
+        own, named = prints[id(record)]
+        neighbours = record.neighbours() if hasattr(record, "neighbours") else []
+        return _digest(own + "".join(sorted((prints.get(id(r)) or fingerprint(r))[0] for r in [*named, *neighbours])))
 
     def link(self, record, path):
         """Link the page of `record` at `path` from the previous output; False: render it."""
-        previous = Path(self.previous_output) / path
-        if (record.page_kind, record.id) not in self.unchanged or not previous.is_file():
+        if (record.page_kind, record.id) not in self.unchanged:
             return False
         target = self.output / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(previous, target)
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        try:
+            os.link(Path(self.previous_output) / path, target)
+        except FileNotFoundError:
+            return False
         self.linked += 1
         return True
 
@@ -115,8 +119,9 @@ def start(generators):
     _current = None
     if settings["REUSE_PAGES_FROM"]:
         catalogue = context["catalogue"]
-        records = [*catalogue.records(), *catalogue.activities.values()]
-        _current = context["page_reuse"] = PageReuse(settings, catalogue, records, context.get("browse"))
+        browse = context.get("browse")
+        records = [*catalogue.records(), *catalogue.activities.values(), *(browse.parts if browse else [])]
+        _current = context["page_reuse"] = PageReuse(settings, catalogue, records, browse)
 
 
 def remember(pelican):
