@@ -42,8 +42,11 @@ def rows(catalogue, lang):
 
 
 def as_json(records, lang, version, licence):
-    document = {"language": lang, "version": version, "licence": licence, "professions": records}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    """One profession per line: easy to read and to compare, and written by json's fast encoder
+    (an indented dump is several times slower at ESCO scale)."""
+    about = json.dumps({"language": lang, "version": version, "licence": licence}, ensure_ascii=False)
+    professions = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f'{about[:-1]}, "professions": [\n{professions}\n]}}\n'
 
 
 def as_csv(records):
