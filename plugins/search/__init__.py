@@ -9,6 +9,7 @@ processes queries with the same pipeline. See pipeline.py for the text processin
 Stemming words is most of an index's work: a worker hands back the words it met first, and the
 main process keeps them for the workers of its next build (the rebuilds of a preview).
 """
+import gc
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
@@ -33,11 +34,13 @@ class SearchIndexGenerator(Generator):
         self.scripts = {}
 
     def start(self):
-        catalogue, localizers = self.context["catalogue"], self.context["localizers"]
-        workers = ProcessPoolExecutor(len(localizers), mp_context=multiprocessing.get_context("fork"))
-        self.scripts = {lang: workers.submit(_index_and_new_words, list(documents(catalogue, localizer)), lang,
-                                             self.settings)
-                        for lang, localizer in localizers.items()}
+        global _to_index
+        _to_index = self.context["catalogue"], self.context["localizers"]
+        workers = ProcessPoolExecutor(len(_to_index[1]), mp_context=multiprocessing.get_context("fork"))
+        gc.freeze()  # the workers' garbage collections then leave what they inherit alone (no copy on write)
+        self.scripts = {lang: workers.submit(_index_and_new_words, lang, self.settings) for lang in _to_index[1]}
+        gc.unfreeze()
+        _to_index = None
         workers.shutdown(wait=False)
 
     def generate_output(self, writer):
@@ -49,11 +52,16 @@ class SearchIndexGenerator(Generator):
             path.write_text(text, encoding="utf-8")
 
 
-def _index_and_new_words(docs, lang, settings):
+_to_index = None  # (catalogue, localizers) while the workers are forked: they inherit it, nothing is copied
+
+
+def _index_and_new_words(lang, settings):
     """In a worker: the index script of `lang`, and the words first processed while making it."""
+    catalogue, localizers = _to_index
     known = known_terms(pipeline_names(settings["THEME"], lang))
     already = len(known)
-    return index_script(docs, lang, settings), list(islice(known.items(), already, None))
+    script = index_script(list(documents(catalogue, localizers[lang])), lang, settings)
+    return script, list(islice(known.items(), already, None))
 
 
 def get_generators(pelican):
