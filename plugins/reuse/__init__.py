@@ -5,7 +5,8 @@ instead of being rendered again. `invoke serve` builds with REUSE_PAGES_FROM set
 A page's inputs are its record and every record its page shows (those its fields refer to, such as
 the professions of a listing, and its neighbours), each fingerprinted field by field; and what any
 page may show, fingerprinted as a whole: the settings, the theme, the plugins, the schemas, themes,
-site pages, providers, ISCO groups, the listings and the address of every page. When that whole
+site pages, providers (a profession shows those of its trainings), the names of ISCO groups, the
+listings and the address of every page. When that whole
 changes, every page is rendered again. Other pages (site pages, themes, search, open data) are always
 rendered: they show many records at once.
 """
@@ -23,7 +24,6 @@ __all__ = ["PageReuse", "register"]
 
 REUSED_KINDS = ("profession", "training", "activity", "browse")
 NOT_SHOWN = ("source", "prose_sources", "urls")  # record fields no page shows
-PLAIN = (str, int, float, type(None))
 _previous = {}  # output folder -> (site key, {(kind, id): page key}) of its last build in this process
 _current = None
 
@@ -32,30 +32,28 @@ def _digest(text):
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _plain(value, records=None):
-    """A value as data: records by kind and id (and added to `records`), other objects with an id by their id."""
-    if isinstance(value, PLAIN):
-        return value
-    if isinstance(value, dict):
-        return tuple(sorted((str(k), _plain(v, records)) for k, v in value.items()))
-    if isinstance(value, (list, tuple, set)):
-        return tuple(_plain(v, records) for v in value)
-    if isinstance(value, Record):
-        if records is not None:
-            records.append(value)
-        return (type(value).__name__, value.id)
-    if is_dataclass(value):
-        if hasattr(value, "id"):
-            return (type(value).__name__, value.id)
-        return tuple((f.name, _plain(getattr(value, f.name), records)) for f in fields(value))
-    return value
+def _as_data(named):
+    """json.dumps' `default`: records and other objects with an id by kind and id, and added to `named`;
+    other dataclasses by their fields, sets as lists, anything else by its repr."""
+    def as_data(value):
+        if is_dataclass(value):
+            if hasattr(value, "id"):
+                named.append(value)
+                return [type(value).__name__, value.id]
+            return {f.name: getattr(value, f.name) for f in fields(value)}
+        return list(value) if isinstance(value, (set, frozenset)) else repr(value)
+    return as_data
+
+
+def _text(value, named=None):
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_as_data([] if named is None else named))
 
 
 def fingerprint(record):
     """(digest of what the record's page shows of it, the other records its fields name)."""
     named = []
-    text = repr([(f.name, _plain(getattr(record, f.name), named)) for f in fields(record) if f.name not in NOT_SHOWN])
-    return _digest(text), named
+    shown = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in NOT_SHOWN}
+    return _digest(_text(shown, named)), named
 
 
 def _file_stamps(settings):
@@ -68,11 +66,10 @@ def _file_stamps(settings):
 def site_key(settings, catalogue, records, browse):
     everything = {k: v for k, v in settings.items() if k.isupper() and k not in ("OUTPUT_PATH", "REUSE_PAGES_FROM")}
     shared = [*catalogue.themes.values(), *catalogue.pages.values()]
-    return _digest(json.dumps([everything, _file_stamps(settings),
-                               [fingerprint(r)[0] for r in shared], _plain(list(catalogue.providers.values())),
-                               [(g.id, _plain(g.label)) for g in catalogue.isco_groups.values()],
-                               [(type(r).__name__, r.id, _plain(r.urls)) for r in records], _plain(browse)],
-                              sort_keys=True, default=repr))
+    return _digest(_text([everything, _file_stamps(settings), [fingerprint(r)[0] for r in shared],
+                          [fingerprint(p)[0] for p in catalogue.providers.values()],
+                          [(g.id, g.label) for g in catalogue.isco_groups.values()],
+                          [(type(r).__name__, r.id, r.urls) for r in records], browse]))
 
 
 class PageReuse:
