@@ -6,6 +6,7 @@ import re
 import socket
 import sys
 import threading
+from dataclasses import replace
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -13,7 +14,7 @@ import pytest
 
 import tasks
 from i18n import localizers
-from search.index import build_index, documents
+from search.index import IndexBuilder, build_index, documents, index_script
 from search.pipeline import pipeline_names, term_maker
 
 LANGS = ("fr", "nl")
@@ -111,6 +112,20 @@ def test_build_makes_no_network_request_and_needs_no_nltk(tmp_path, monkeypatch)
     out = tasks.build_site(output=tmp_path / "output")
     assert (out / "theme/search/index-nl.js").is_file()
     assert "nltk" not in sys.modules
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_index_updated_with_edited_documents_is_the_index_of_those_documents(catalogue, settings, lang):
+    """The preview updates its lunr builder with the documents that changed: what it writes is what a
+    new builder writes, after an edit, a document taken out, documents added."""
+    docs = list(documents(catalogue, localizers(settings)[lang]))
+    names = pipeline_names(settings["THEME"], lang)
+    builder = IndexBuilder(names, settings["SEARCH_BOOSTS"])
+    index_script(docs, lang, settings, builder)
+    edited = [replace(docs[1], title="Quelque chose d'autre", text="texte tout neuf"), *docs[2:-1], docs[0]]
+    assert index_script(edited, lang, settings, builder) == index_script(edited, lang, settings)
+    grown = [*docs, replace(docs[3], url="x.html")]
+    assert index_script(grown, lang, settings, builder) == index_script(grown, lang, settings)
 
 
 def test_words_are_cut_at_slashes_elisions_and_keep_their_edge_letters(settings):

@@ -48,23 +48,55 @@ def documents(catalogue, localizer):
         yield Document(record.page_kind, title, other_names, _plain(text), record.urls[lang])
 
 
+class IndexBuilder:
+    """lunr.py's builder fed with documents whose refs are their positions ("0", "1"...): short and
+    stable. Words go through the pipeline before they reach the builder, once per distinct word.
+    `update` can be called again with the documents of a later build: only those that changed at
+    their position are taken out of the builder and added again (the preview's rebuilds)."""
+
+    def __init__(self, names, boosts):
+        self.builder = Builder()
+        self.builder.pipeline = Pipeline()
+        self.builder.search_pipeline = make_pipeline(names)
+        self.builder.ref("ref")
+        self.builder.k1(K1)
+        self.builder.b(B)
+        for name in FIELDS:
+            self.builder.field(name, boost=boosts[name])
+        self.terms = term_maker(names)
+        self.docs = []
+
+    def update(self, docs):
+        changed = [ref for ref in range(max(len(docs), len(self.docs)))
+                   if ref >= len(docs) or ref >= len(self.docs) or docs[ref] != self.docs[ref]]
+        for ref in changed:
+            if ref < len(self.docs):
+                self._remove(str(ref))
+            if ref < len(docs):
+                doc = docs[ref]
+                self.builder.add({"ref": str(ref), "title": self.terms(doc.title),
+                                  "other_names": [t for name in doc.other_names for t in self.terms(name)],
+                                  "text": self.terms(doc.text)})
+        self.docs = list(docs)
+        return self.builder
+
+    def _remove(self, ref):
+        builder = self.builder
+        for field in FIELDS:
+            field_ref = f"{field}/{ref}"  # lunr's FieldRef as a string
+            for term in builder.field_term_frequencies.pop(field_ref):
+                postings = builder.inverted_index[term]
+                del postings[field][ref]
+                if not any(postings[name] for name in FIELDS):
+                    del builder.inverted_index[term]
+            del builder.field_lengths[field_ref]
+        del builder._documents[ref]
+        builder.document_count -= 1
+
+
 def build_index(docs, names, boosts):
-    """lunr.py's builder fed with `docs`, refs being their positions ("0", "1"...): short and stable.
-    Words go through the pipeline before they reach the builder, once per distinct word."""
-    builder = Builder()
-    builder.pipeline = Pipeline()
-    builder.search_pipeline = make_pipeline(names)
-    builder.ref("ref")
-    builder.k1(K1)
-    builder.b(B)
-    for name in FIELDS:
-        builder.field(name, boost=boosts[name])
-    terms = term_maker(names)
-    for ref, doc in enumerate(docs):
-        builder.add({"ref": str(ref), "title": terms(doc.title),
-                     "other_names": [t for name in doc.other_names for t in terms(name)],
-                     "text": terms(doc.text)})
-    return builder
+    """lunr.py's builder with `docs` added (see IndexBuilder)."""
+    return IndexBuilder(names, boosts).update(docs)
 
 
 def _utf16(term):
@@ -105,15 +137,17 @@ def compact(builder, boosts):
             "postings": [_postings(builder, name, terms) for name in FIELDS]}
 
 
-def index_script(docs, lang, settings):
-    """The text of index-<lang>.js: the index, its documents table and the pipeline it was built with."""
+def index_script(docs, lang, settings, builder=None):
+    """The text of index-<lang>.js: the index, its documents table and the pipeline it was built with.
+    `builder`: an IndexBuilder of earlier documents to update, else a new one is made."""
     names = pipeline_names(settings["THEME"], lang)
+    builder = builder or IndexBuilder(names, settings["SEARCH_BOOSTS"])
     data = {
         "lang": lang,
         "pipeline": names,
         "scripts": vendor_scripts(lang),
         "docs": [[doc.kind, doc.title, doc.url, _shorten(doc.text)] for doc in docs],
-        "index": compact(build_index(docs, names, settings["SEARCH_BOOSTS"]), settings["SEARCH_BOOSTS"]),
+        "index": compact(builder.update(docs), settings["SEARCH_BOOSTS"]),
         "names": name_words(docs, names),
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -88,19 +88,15 @@ def make_pipeline(names):
     return Pipeline.load(names)
 
 
-def known_terms(names):
-    """{word: its terms} of every word the pipeline `names` has processed in this process. The search
-    plugin adds those its worker processes met, so each rebuild of a preview starts with them."""
-    return _known_terms.setdefault(tuple(Pipeline.registered_functions[name] for name in names), {})
-
-
-_known_terms = {}  # functions of a pipeline -> {word: terms}
+_known_terms = {}  # functions of a pipeline -> {word: terms} of every word it processed in this process
 
 
 def term_maker(names):
     """text -> its index terms through the pipeline `names` (stop words dropped), each distinct
-    word processed once: a build meets the same words thousands of times."""
-    pipeline, known = make_pipeline(names), known_terms(names)
+    word processed once in a process: a build meets the same words thousands of times, and the
+    preview's rebuilds meet them again."""
+    pipeline = make_pipeline(names)
+    known = _known_terms.setdefault(tuple(Pipeline.registered_functions[name] for name in names), {})
 
     def word_terms(word):
         terms = known.get(word)
