@@ -71,7 +71,7 @@ def build_site(settings_file="pelicanconf.py", output="output", data=None, stric
 @contextmanager
 def _fewer_garbage_collections():
     """A build makes millions of objects that live until it ends: Python's default, a collection every
-    700 new objects, scans them again and again (a sixth of a preview's rebuild at ESCO scale)."""
+    700 new objects, scans them again and again (a fifth of a preview's rebuild at ESCO scale)."""
     default = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)
     try:
