@@ -104,3 +104,27 @@ def test_preview_rebuild_shows_an_edited_template_on_every_page(tmp_path):
     assert reuse._current.linked == 0
     for page in ("fr/metiers/boulanger.html", "nl/beroepen/bakker.html", "fr/index.html"):
         assert '<p class="footer-name">Edited ' in (output / page).read_text(encoding="utf-8"), page
+
+
+def test_preview_rebuild_after_a_failed_one_indexes_the_content_it_builds(tmp_path, monkeypatch):
+    """A rebuild that fails while pages are written leaves its index unread: the next one does not take it."""
+    import tasks
+    from pages.generators import PageKindGenerator
+
+    data, preview, full = tmp_path / "data", tmp_path / "preview", tmp_path / "full"
+    shutil.copytree(ROOT / "data", data)
+    metiers = data / "metiers.yaml"
+    text = metiers.read_text(encoding="utf-8")
+    tasks.build_site(output=preview, data=data, reuse=True)
+    metiers.write_text(text.replace("Boulanger, nl: Bakker}", "Boulanger artisan, nl: Broodbakker}", 1), encoding="utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(PageKindGenerator, "generate_output", lambda self, writer: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            tasks.build_site(output=preview, data=data, reuse=True)
+    metiers.write_text(text.replace("Boulanger, nl: Bakker}", "Maître boulanger, nl: Meesterbakker}", 1), encoding="utf-8")
+    tasks.build_site(output=preview, data=data, reuse=True)
+    tasks.build_site(output=full, data=data)
+    for lang, title in (("fr", "Maître boulanger"), ("nl", "Meesterbakker")):
+        index = f"theme/search/index-{lang}.js"
+        assert (preview / index).read_text(encoding="utf-8") == (full / index).read_text(encoding="utf-8")
+        assert title in (preview / index).read_text(encoding="utf-8")
