@@ -55,6 +55,8 @@ CASES = {
                         ["data/metiers.yaml:10: tab used for indentation: indent with spaces"]),
     "duplicate key": (BOULANGER, "  languages: [fr, nl]\n", "  languages: [fr, nl]\n  languages: [fr]\n",
                       ["data/metiers.yaml:14: duplicate key 'languages' (first given on line 13): keep only one"]),
+    "duplicate key lower down": (BOULANGER, "  languages: [fr]\n", "  languages: [fr]\n  languages: [nl]\n",
+                                 ["data/metiers.yaml:29: duplicate key 'languages' (first given on line 28): keep only one"]),
     "unknown field": (BOULANGER, "  working_conditions: {fr: Tôt le matin.", "  working_condition: {fr: Tôt le matin.",
                       ["data/metiers.yaml:8: profession 'boulanger': working_condition: unknown field 'working_condition'; "
                        "did you mean 'working_conditions'? (allowed: slug, title, title_feminine, other_names, summary, "
@@ -227,6 +229,22 @@ def test_yaml_shared_between_entries_reads_as_one_file(project):
     edit(project, BOULANGER, "patissier:\n", "boulanger:\n  level: secondary\npatissier:\n")
     assert "data/metiers.yaml:17: duplicate key 'boulanger' (first given on line 1): keep only one" in [
         str(p) for p in check(project).items]
+
+
+@pytest.mark.parametrize("ending", ["--- {b: 2}\n", "{c: 2}\n"])
+def test_yaml_that_is_not_one_mapping_is_a_syntax_error(project, ending):
+    path = project / BOULANGER
+    path.write_text(path.read_text(encoding="utf-8") + ending, encoding="utf-8")
+    assert [p.message.startswith("YAML syntax error") for p in check(project).items] == [True]
+
+
+def test_empty_entries_are_each_reported_at_every_check(project):
+    """None is the same object in every entry: what was found for one is not taken for another."""
+    path = project / BOULANGER
+    path.write_text(path.read_text(encoding="utf-8") + "alpha:\nbeta:\n", encoding="utf-8")
+    first = [str(p) for p in sorted(check(project).items)]
+    assert [line.split(": ")[0] for line in first] == ["data/metiers.yaml:31", "data/metiers.yaml:32"]
+    assert [str(p) for p in sorted(check(project).items)] == first
 
 
 def test_bundled_content_passes_the_checks_in_seconds():

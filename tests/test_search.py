@@ -128,6 +128,27 @@ def test_an_index_updated_with_edited_documents_is_the_index_of_those_documents(
     assert index_script(grown, lang, settings, builder) == index_script(grown, lang, settings)
 
 
+def test_a_preview_worker_whose_reply_was_not_read_takes_the_next_request(settings):
+    """A rebuild that fails before reading its index leaves megabytes in the worker's pipe: the next
+    rebuild's request must still get its own answer, not block."""
+    from search.index import Document
+    from search.workers import PreviewWorker
+
+    docs = [Document("profession", f"Métier {n}", [], " ".join(f"mot{n}x{k}" for k in range(100)), f"p{n}.html")
+            for n in range(600)]
+    index_settings = {name: settings[name] for name in ("THEME", "SEARCH_BOOSTS")}
+    worker = PreviewWorker()
+    worker.submit(docs, "fr", index_settings)  # never read
+    answers = []
+    thread = threading.Thread(target=lambda: answers.append(worker.submit(docs[1:], "fr", index_settings).result()),
+                              daemon=True)
+    thread.start()
+    thread.join(timeout=120)
+    assert answers, "the worker and the build wait for each other"
+    assert len(answers[0]) > 10 * 2**16, "more than a pipe holds"
+    assert '\\"p1.html\\"' in answers[0] and '\\"p0.html\\"' not in answers[0]
+
+
 def test_words_are_cut_at_slashes_elisions_and_keep_their_edge_letters(settings):
     """lunr.py's trimmer drops letters missing from its stop words: 'bâtiment' became 'timent'."""
     terms = term_maker(pipeline_names(settings["THEME"], "fr"))

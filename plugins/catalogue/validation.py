@@ -80,7 +80,7 @@ def _explain(error):
 
 # Keywords of a file's schema that constrain its entries one by one (the rest: see schema_problems).
 ENTRY_BY_ENTRY = {"$schema", "$id", "title", "description", "$defs", "type", "propertyNames", "additionalProperties"}
-_checked = {}  # schema -> {id(entry): (entry, [(path, explanation)])} of the last check of a file
+_checked = {}  # schema -> {(entry id, id(entry)): (entry, [(path, explanation)])} of the last check of a file
 
 
 def _located(error):
@@ -97,8 +97,11 @@ def _errors_by_entry(validator, document, key):
     yamlsource) keeps the errors found last time, so a preview rebuild checks only what was edited."""
     previous, checked, errors = _checked.get(key, {}), {}, []
     for entry_id, entry in document.items():
-        known = previous.get(id(entry)) or (entry, [_located(e) for e in validator.iter_errors({entry_id: entry})])
-        checked[id(entry)] = known  # the entry is kept with its errors: its id stays its own
+        # Only mappings and lists are new objects at each parse: None, True, 1... are shared by all.
+        memo = (entry_id, id(entry)) if isinstance(entry, (dict, list)) else None
+        known = previous.get(memo) or (entry, [_located(e) for e in validator.iter_errors({entry_id: entry})])
+        if memo:
+            checked[memo] = known  # the entry is kept with its errors: its id stays its own
         errors += known[1]
     _checked[key] = checked
     return errors

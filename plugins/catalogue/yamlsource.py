@@ -1,5 +1,6 @@
 """Reads a YAML data file into dicts that remember the line of every key (for messages to editors)."""
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -30,9 +31,25 @@ class LineDict(dict):
     def add(self, key, value, line, found):
         """Set `key` read on (relative) `line`; a key given twice is reported in `found`."""
         if key in self:
-            found.append((line, f"duplicate key '{key}' (first given on line {self.line_of(key)}): keep only one"))
+            found.append((line, _Duplicate(key, self.key_lines[key])))
         self[key] = value
         self.key_lines.setdefault(key, line)
+
+
+@dataclass(frozen=True)
+class _Duplicate:
+    """A key given twice, its first line relative like the line it is found on."""
+
+    key: object
+    first_line: int
+
+    def message(self, offset):
+        return f"duplicate key '{self.key}' (first given on line {self.first_line + offset}): keep only one"
+
+
+def _message(found, offset):
+    """The text of something found while reading, lines moved by `offset`."""
+    return found if isinstance(found, str) else found.message(offset)
 
 
 class _Loader(yaml.CSafeLoader):
@@ -64,7 +81,8 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.
 # and say what is wrong, where YAML would stop on an impossible date with no line.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_scalar)
 
-ENTRY_START = re.compile(r"^[^\s#]", re.MULTILINE)  # a line that starts a top-level key (or is not a mapping)
+ENTRY_START = re.compile(r"^[^\s#]", re.MULTILINE)  # a line that starts a top-level key, or is not a mapping
+NOT_A_KEY = "-?:,[]{}&*!|>%@`"  # YAML indicators: a line at column 0 starting with one is no plain entry
 _entries_read = {}  # file -> {text of a top-level entry: (its one-key LineDict, found)} of the last read
 
 
@@ -82,7 +100,7 @@ def _parse_by_entry(text, shown_as):
     last read of the file in this process taken from that read; None if the text is not a plain
     top-level mapping (a sequence, flow style, several documents...) or does not parse."""
     starts = [match.start() for match in ENTRY_START.finditer(text)]
-    if not starts or not _only_comments(text[:starts[0]]):
+    if not starts or not _only_comments(text[:starts[0]]) or any(text[start] in NOT_A_KEY for start in starts):
         return None
     previous, read = _entries_read.get(shown_as, {}), {}
     document, found, offset = LineDict(), [], text.count("\n", 0, starts[0])
@@ -96,7 +114,7 @@ def _parse_by_entry(text, shown_as):
             return None
         read[chunk] = entry, entry_found
         entry.origin[0] = offset
-        found += [(line + offset, message) for line, message in entry_found]
+        found += [(line + offset, _message(message, offset)) for line, message in entry_found]
         (key, value), = entry.items()
         document.add(key, value, entry.line_of(key), found)
         offset += chunk.count("\n")
@@ -130,5 +148,5 @@ def read_yaml(path: Path, shown_as: str, problems):
         )
         return None
     for line, message in found:
-        problems.error(Source(shown_as, line), message)
+        problems.error(Source(shown_as, line), _message(message, 0))
     return document

@@ -2,7 +2,6 @@
 process per language kept from one rebuild to the next with its IndexBuilder, so that a rebuild
 indexes again only the documents that changed. Each gives an object whose result() is the script."""
 import gc
-import itertools
 import json
 import multiprocessing
 import os
@@ -43,25 +42,26 @@ def _index_forked(lang, settings):
 
 
 class PreviewWorker:
-    """A process that indexes one language at each rebuild of a preview, keeping its IndexBuilder.
-    Requests are numbered: the reply to a build that failed before reading it is skipped."""
+    """A process that indexes one language at each rebuild of a preview, keeping its IndexBuilder."""
 
     def __init__(self):
         self.connection, child = multiprocessing.Pipe()
         self.process = multiprocessing.get_context("fork").Process(target=_index_on_request, args=(child,),
                                                                      daemon=True)
+        gc.freeze()  # its garbage collections then leave what it inherits alone (no copy on write)
         self.process.start()
-        self.numbers = itertools.count()
+        gc.unfreeze()
+        self.unread = False
 
     def submit(self, docs, lang, settings):
-        self.number = next(self.numbers)
-        self.connection.send((self.number, docs, lang, settings))
+        if self.unread:  # the reply to a build that failed before reading it: it would block the pipe
+            self.connection.recv()
+        self.connection.send((docs, lang, settings))
+        self.unread = True
         return self
 
     def result(self):
-        number, reply = self.connection.recv()
-        while number != self.number:
-            number, reply = self.connection.recv()
+        reply, self.unread = self.connection.recv(), False
         if isinstance(reply, Exception):
             raise reply
         return reply
@@ -78,15 +78,15 @@ def _index_on_request(connection):
     # whoever waits for their other end to close (a browser driver, a server) is not kept waiting.
     os.closerange(3, connection.fileno())
     os.closerange(connection.fileno() + 1, os.sysconf("SC_OPEN_MAX"))
-    builders = {}  # (lang, theme, boosts) -> IndexBuilder of the documents last indexed
+    builders = {}  # lang -> ((theme, boosts), IndexBuilder of the documents last indexed)
     while True:
-        number, docs, lang, settings = connection.recv()
-        key = (lang, str(settings["THEME"]), json.dumps(settings["SEARCH_BOOSTS"], sort_keys=True))
+        docs, lang, settings = connection.recv()
+        key = (str(settings["THEME"]), json.dumps(settings["SEARCH_BOOSTS"], sort_keys=True))
         try:
-            if key not in builders:
-                builders[key] = IndexBuilder(pipeline_names(settings["THEME"], lang), settings["SEARCH_BOOSTS"])
-            reply = index_script(docs, lang, settings, builders[key])
+            if builders.get(lang, (None,))[0] != key:
+                builders[lang] = key, IndexBuilder(pipeline_names(settings["THEME"], lang), settings["SEARCH_BOOSTS"])
+            reply = index_script(docs, lang, settings, builders[lang][1])
         except Exception as error:  # reported by the build, in the main process
-            builders.pop(key, None)
+            builders.pop(lang, None)
             reply = error
-        connection.send((number, reply))
+        connection.send(reply)
