@@ -6,9 +6,8 @@ A page's inputs are its record and every record its page shows (those its fields
 the professions of a listing, and its neighbours), each fingerprinted field by field; and what any
 page may show, fingerprinted as a whole: the settings, the theme, the plugins, the schemas, themes,
 site pages, providers (a profession shows those of its trainings), the names of ISCO groups, the
-listings and the address of every page. When that whole
-changes, every page is rendered again. Other pages (site pages, themes, search, open data) are always
-rendered: they show many records at once.
+listings and the address of every page. When that whole changes, every page is rendered again. Other
+pages (site pages, themes, search, open data) are always rendered: they show many records at once.
 """
 import hashlib
 import json
@@ -17,8 +16,6 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 from pelican import signals
-
-from catalogue.model import Record
 
 __all__ = ["PageReuse", "register"]
 
@@ -63,10 +60,11 @@ def _file_stamps(settings):
                   for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def site_key(settings, catalogue, records, browse):
+def site_key(settings, catalogue, records, prints, browse):
+    """Digest of what any page may show; `prints`: fingerprint of each record, by id()."""
     everything = {k: v for k, v in settings.items() if k.isupper() and k not in ("OUTPUT_PATH", "REUSE_PAGES_FROM")}
     shared = [*catalogue.themes.values(), *catalogue.pages.values()]
-    return _digest(_text([everything, _file_stamps(settings), [fingerprint(r)[0] for r in shared],
+    return _digest(_text([everything, _file_stamps(settings), [prints[id(r)][0] for r in shared],
                           [fingerprint(p)[0] for p in catalogue.providers.values()],
                           [(g.id, g.label) for g in catalogue.isco_groups.values()],
                           [(type(r).__name__, r.id, r.urls) for r in records], browse]))
@@ -79,7 +77,7 @@ class PageReuse:
         self.previous_output = settings["REUSE_PAGES_FROM"]
         self.output = Path(settings["OUTPUT_PATH"])
         prints = {id(r): fingerprint(r) for r in records}
-        self.site = site_key(settings, catalogue, records, browse)
+        self.site = site_key(settings, catalogue, records, prints, browse)
         self.pages = {(r.page_kind, r.id): self._page_key(r, prints) for r in records if r.page_kind in REUSED_KINDS}
         site, pages = _previous.get(self.previous_output, (None, {}))
         self.unchanged = {key for key, value in self.pages.items() if site == self.site and pages.get(key) == value}
